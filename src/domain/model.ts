@@ -1,0 +1,237 @@
+/**
+ * The domain model of DESIGN.md §3, as plain types. Times are ISO 8601 strings (UTC);
+ * ids are opaque strings. Every stored row belongs to a user (`userId` lives in storage, not here:
+ * the services are always asked on behalf of one user).
+ */
+import type { Stage } from './stages.js';
+
+export type Id = string;
+/** An ISO 8601 instant in UTC, e.g. "2026-11-10T14:00:00.000Z". */
+export type Instant = string;
+
+export interface User {
+  id: Id;
+  name: string;
+  email: string | null;
+  timeZone: string;
+  createdAt: Instant;
+}
+
+export interface Company {
+  id: Id;
+  name: string;
+  website: string | null;
+  notes: string | null;
+  createdAt: Instant;
+}
+
+export const CONTACT_ROLES = ['recruiter', 'hiring_manager', 'interviewer', 'hr', 'referrer', 'other'] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+
+export interface Contact {
+  id: Id;
+  name: string;
+  email: string | null;
+  role: ContactRole;
+  companyId: Id | null;
+  phone: string | null;
+  linkedin: string | null;
+  notes: string | null;
+  createdAt: Instant;
+}
+
+export const APPLICATION_SOURCES = ['referral', 'job_board', 'direct', 'recruiter', 'network', 'other'] as const;
+
+export interface Application {
+  id: Id;
+  companyId: Id;
+  role: string;
+  url: string | null;
+  /** Where the opening was found: free text, with APPLICATION_SOURCES as the usual values. */
+  source: string | null;
+  location: string | null;
+  jobDescription: string | null;
+  /** "Could you see yourself doing this job?" 1–5. */
+  fit: number | null;
+  /** The latest stage in the history; derived from events and kept alongside for fast filtering. */
+  stage: Stage;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+export const INTERVIEW_KINDS = [
+  'phone',
+  'video',
+  'onsite',
+  'technical',
+  'behavioural',
+  'panel',
+  'assessment',
+  'other',
+] as const;
+export type InterviewKind = (typeof INTERVIEW_KINDS)[number];
+
+export interface Interview {
+  id: Id;
+  applicationId: Id;
+  kind: InterviewKind;
+  at: Instant;
+  /** Contact ids of the people met. */
+  interviewerIds: Id[];
+  notes: string | null;
+  /** The seeker's own rating of how it went, 1–5, and their words. */
+  selfRating: number | null;
+  selfAssessment: string | null;
+  createdAt: Instant;
+}
+
+export interface Note {
+  id: Id;
+  applicationId: Id;
+  text: string;
+  at: Instant;
+}
+
+export const REJECTION_STAGES = ['application', 'screening', 'interview', 'final', 'offer'] as const;
+
+export interface Rejection {
+  id: Id;
+  applicationId: Id;
+  at: Instant;
+  stageReached: Stage;
+  reasonGiven: string | null;
+  messageId: Id | null;
+}
+
+export const FEEDBACK_THEMES = [
+  'communication',
+  'technical_skills',
+  'experience',
+  'culture_fit',
+  'preparation_research',
+  'examples_evidence',
+  'motivation_enthusiasm',
+  'questions_asked',
+  'leadership',
+  'salary_expectations',
+  'competition',
+  'positive',
+] as const;
+export type FeedbackTheme = (typeof FEEDBACK_THEMES)[number];
+
+export interface Feedback {
+  id: Id;
+  applicationId: Id;
+  text: string;
+  fromContactId: Id | null;
+  themes: { theme: FeedbackTheme; polarity: 'positive' | 'negative'; sentence: string }[];
+  receivedAt: Instant;
+}
+
+export interface Reflection {
+  id: Id;
+  applicationId: Id;
+  answers: Record<string, string>;
+  lessons: string | null;
+  at: Instant;
+}
+
+export const STEP_KINDS = [
+  'interview_thanks',
+  'follow_up',
+  'rejection_reply',
+  'feedback_nudge',
+  'mood_checkin',
+  'reflect',
+  'practice',
+  'learn',
+  'polish_resume',
+  'connect',
+  'stay_in_touch',
+  'apply_more',
+  'offer_feedback',
+  'log_feedback',
+  'refine_search',
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+export const STEP_STATES = ['open', 'done', 'skipped', 'snoozed'] as const;
+export type StepState = (typeof STEP_STATES)[number];
+
+export interface Step {
+  id: Id;
+  applicationId: Id | null;
+  kind: StepKind;
+  due: Instant;
+  state: StepState;
+  snoozedUntil: Instant | null;
+  why: string;
+  rule: string;
+}
+
+export interface Draft {
+  id: Id;
+  applicationId: Id;
+  kind: StepKind;
+  to: string | null;
+  subject: string;
+  body: string;
+  toneWarnings: { start: number; end: number; kind: string; suggestion: string }[];
+  sentAt: Instant | null;
+}
+
+export const EMAIL_CLASSES = ['application_received', 'interview', 'rejection', 'offer', 'other'] as const;
+export type EmailClass = (typeof EMAIL_CLASSES)[number];
+
+export interface Message {
+  id: Id;
+  messageId: string;
+  class: EmailClass;
+  confidence: number;
+  company: string | null;
+  role: string | null;
+  person: string | null;
+  applicationId: Id | null;
+  receivedAt: Instant;
+}
+
+export interface Skill {
+  id: Id;
+  label: string;
+  altLabels: string[];
+}
+export interface SkillGap {
+  skillId: Id;
+  applicationIds: Id[];
+}
+export interface LearningGoal {
+  id: Id;
+  skillId: Id;
+  kind: 'course' | 'volunteering' | 'project';
+  target: Instant | null;
+  progress: number;
+}
+export interface PracticeQuestion {
+  id: Id;
+  text: string;
+  themes: FeedbackTheme[];
+}
+export interface PracticeAttempt {
+  id: Id;
+  questionId: Id;
+  at: Instant;
+  rating: number | null;
+  notes: string | null;
+}
+export interface MoodCheckIn {
+  id: Id;
+  at: Instant;
+  mood: number;
+  note: string | null;
+}
+/** Derived, never stored: a first interview, a stage reached, feedback received, a streak. */
+export interface Milestone {
+  kind: string;
+  at: Instant;
+  applicationId: Id | null;
+  label: string;
+}

@@ -1,0 +1,18 @@
+/** The use-cases, in one place for the shells: the CLI and the HTTP API call these and nothing else. */
+export { openContext, systemTimeZone, type Context, type ContextOptions } from './context.js';
+export {
+  addInterview,
+  addNote,
+  createApplication,
+  getApplication,
+  listApplications,
+  moveApplication,
+  updateApplication,
+  type ApplicationView,
+  type ListQuery,
+} from './applications.js';
+export { addContact, getContact, listContacts, updateContact, type ContactQuery, type ContactView } from './contacts.js';
+export { applicationTimeline } from './timeline.js';
+export { exportData, importData, readExportDocument, EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument, type ImportSummary } from './export.js';
+export { parsePerson } from './inputs.js';
+export { listCompanies } from './companies.js';

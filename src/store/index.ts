@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import { connect, type Connection, type DialectName } from './connect.js';
+import type { Executor } from './repositories/base.js';
+import { ApplicationRepository } from './repositories/applications.js';
+import { CompanyRepository } from './repositories/companies.js';
+import { ContactRepository } from './repositories/contacts.js';
+import { EventRepository } from './repositories/events.js';
+import { InterviewRepository } from './repositories/interviews.js';
+import { NoteRepository } from './repositories/notes.js';
+import { SettingsRepository } from './repositories/settings.js';
+import { UserRepository } from './repositories/users.js';
+import type { Database } from './schema.js';
+
+export { isPostgresUrl, redactUrl, type DialectName } from './connect.js';
+export type { ApplicationFilter, ApplicationRow, ApplicationSort } from './repositories/applications.js';
+export { APPLICATION_SORTS } from './repositories/applications.js';
+export type { ContactFilter } from './repositories/contacts.js';
+
+/** The repositories of one user, all on the same connection or transaction. */
+export interface Repositories {
+  users: UserRepository;
+  settings: SettingsRepository;
+  companies: CompanyRepository;
+  contacts: ContactRepository;
+  applications: ApplicationRepository;
+  events: EventRepository;
+  interviews: InterviewRepository;
+  notes: NoteRepository;
+  /** Of these ids in `table`, the ones that belong to somebody else. */
+  ownedByOthers(table: OwnedTable, ids: readonly string[]): Promise<string[]>;
+}
+
+export type OwnedTable = 'companies' | 'contacts' | 'applications' | 'application_events' | 'interviews' | 'notes';
+
+function repositories(db: Executor, userId: string): Repositories {
+  return {
+    users: new UserRepository(db),
+    settings: new SettingsRepository(db, userId),
+    companies: new CompanyRepository(db, userId),
+    contacts: new ContactRepository(db, userId),
+    applications: new ApplicationRepository(db, userId),
+    events: new EventRepository(db, userId),
+    interviews: new InterviewRepository(db, userId),
+    notes: new NoteRepository(db, userId),
+    async ownedByOthers(table, ids) {
+      const out: string[] = [];
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await db
+          .selectFrom(table)
+          .select('id')
+          .where('id', 'in', ids.slice(i, i + 500))
+          .where('user_id', '<>', userId)
+          .execute();
+        out.push(...rows.map((r) => r.id));
+      }
+      return out;
+    },
+  };
+}
+
+export class Store {
+  private constructor(private readonly conn: Connection) {}
+
+  static async open(target: string): Promise<Store> {
+    return new Store(await connect(target));
+  }
+
+  get dialect(): DialectName {
+    return this.conn.dialect;
+  }
+
+  get location(): string {
+    return this.conn.location;
+  }
+
+  /** For tests and benchmarks that need to look under the repositories. */
+  get db(): Kysely<Database> {
+    return this.conn.db;
+  }
+
+  get users(): UserRepository {
+    return new UserRepository(this.conn.db);
+  }
+
+  forUser(userId: string): Repositories {
+    return repositories(this.conn.db, userId);
+  }
+
+  /** Runs `work` in one transaction: all of it is written, or none. */
+  transaction<T>(userId: string, work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.conn.db.transaction().execute((trx) => work(repositories(trx, userId)));
+  }
+
+  close(): Promise<void> {
+    return this.conn.db.destroy();
+  }
+}

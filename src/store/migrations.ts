@@ -1,0 +1,163 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+/**
+ * Migrations live in code (not scanned from a folder) so they ship inside the build and run the
+ * same on SQLite and PostgreSQL. Only portable column types: text, integer. Never edit a migration
+ * that has shipped; add the next one.
+ */
+const foundation: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('email', 'text')
+      .addColumn('time_zone', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('settings')
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('settings_pk', ['user_id', 'key'])
+      .execute();
+
+    await db.schema
+      .createTable('companies')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('name_key', 'text', (c) => c.notNull())
+      .addColumn('website', 'text')
+      .addColumn('notes', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('companies_user_name_unique', ['user_id', 'name_key'])
+      .execute();
+
+    await db.schema
+      .createTable('contacts')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('company_id', 'text', (c) => c.references('companies.id').onDelete('set null'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('email', 'text')
+      .addColumn('email_key', 'text')
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('phone', 'text')
+      .addColumn('linkedin', 'text')
+      .addColumn('notes', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('contacts_user_email_unique')
+      .on('contacts')
+      .columns(['user_id', 'email_key'])
+      .unique()
+      .execute();
+
+    await db.schema
+      .createTable('applications')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('url', 'text')
+      .addColumn('source', 'text')
+      .addColumn('location', 'text')
+      .addColumn('job_description', 'text')
+      .addColumn('fit', 'integer')
+      .addColumn('stage', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('applications_user_updated')
+      .on('applications')
+      .columns(['user_id', 'updated_at'])
+      .execute();
+    await db.schema
+      .createIndex('applications_user_stage')
+      .on('applications')
+      .columns(['user_id', 'stage'])
+      .execute();
+    await db.schema.createIndex('applications_company').on('applications').column('company_id').execute();
+
+    await db.schema
+      .createTable('application_events')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('application_id', 'text', (c) =>
+        c.notNull().references('applications.id').onDelete('cascade'),
+      )
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('from_stage', 'text')
+      .addColumn('to_stage', 'text')
+      .addColumn('source', 'text')
+      .addColumn('detail', 'text')
+      .addUniqueConstraint('application_events_seq_unique', ['application_id', 'seq'])
+      .execute();
+
+    await db.schema
+      .createTable('application_contacts')
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('application_id', 'text', (c) =>
+        c.notNull().references('applications.id').onDelete('cascade'),
+      )
+      .addColumn('contact_id', 'text', (c) => c.notNull().references('contacts.id').onDelete('cascade'))
+      .addPrimaryKeyConstraint('application_contacts_pk', ['application_id', 'contact_id'])
+      .execute();
+    await db.schema
+      .createIndex('application_contacts_contact')
+      .on('application_contacts')
+      .column('contact_id')
+      .execute();
+
+    await db.schema
+      .createTable('interviews')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('application_id', 'text', (c) =>
+        c.notNull().references('applications.id').onDelete('cascade'),
+      )
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('notes', 'text')
+      .addColumn('self_rating', 'integer')
+      .addColumn('self_assessment', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('interviews_application').on('interviews').column('application_id').execute();
+
+    await db.schema
+      .createTable('interview_interviewers')
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('interview_id', 'text', (c) => c.notNull().references('interviews.id').onDelete('cascade'))
+      .addColumn('contact_id', 'text', (c) => c.notNull().references('contacts.id').onDelete('cascade'))
+      .addPrimaryKeyConstraint('interview_interviewers_pk', ['interview_id', 'contact_id'])
+      .execute();
+
+    await db.schema
+      .createTable('notes')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('application_id', 'text', (c) =>
+        c.notNull().references('applications.id').onDelete('cascade'),
+      )
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('notes_application').on('notes').column('application_id').execute();
+  },
+};
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_foundation': foundation,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
