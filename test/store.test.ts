@@ -42,7 +42,13 @@ for (const dialect of DIALECTS) {
     afterEach(async () => world.close());
 
     const acme = () =>
-      createApplication(ctx, { company: 'Acme', role: 'Data Analyst', applied: '2026-11-02', source: 'referral', fit: 4 });
+      createApplication(ctx, {
+        company: 'Acme',
+        role: 'Data Analyst',
+        applied: '2026-11-02',
+        source: 'referral',
+        fit: 4,
+      });
 
     describe('applications', () => {
       it('creates an application at "applied" with a dated history', async () => {
@@ -53,7 +59,12 @@ for (const dialect of DIALECTS) {
         expect(app.fit).toBe(4);
         expect(app.events).toHaveLength(1);
         // 2 November in London (GMT) starts at midnight UTC.
-        expect(app.events[0]).toMatchObject({ kind: 'created', at: '2026-11-02T00:00:00.000Z', toStage: 'applied', seq: 1 });
+        expect(app.events[0]).toMatchObject({
+          kind: 'created',
+          at: '2026-11-02T00:00:00.000Z',
+          toStage: 'applied',
+          seq: 1,
+        });
       });
 
       it('reuses a company whatever the case and spacing of its name', async () => {
@@ -65,7 +76,10 @@ for (const dialect of DIALECTS) {
       it('moves along the stages and keeps every move as an event', async () => {
         const app = await acme();
         await moveApplication(ctx, app.id, { stage: 'screening', at: '2026-11-05' });
-        const moved = await moveApplication(ctx, app.id, { stage: 'interviewing', at: '2026-11-09T10:00:00Z' });
+        const moved = await moveApplication(ctx, app.id, {
+          stage: 'interviewing',
+          at: '2026-11-09T10:00:00Z',
+        });
         expect(moved.stage).toBe('interviewing');
         expect(moved.events.map((e) => [e.kind, e.fromStage, e.toStage, e.at])).toEqual([
           ['created', null, 'applied', '2026-11-02T00:00:00.000Z'],
@@ -87,7 +101,7 @@ for (const dialect of DIALECTS) {
 
       it('refuses an unknown stage, naming the stages there are', async () => {
         const app = await acme();
-        const p = await problemOf(moveApplication(ctx, app.id, { stage: 'hired' }));
+        const p = await problemOf(moveApplication(ctx, app.id, { stage: 'hired' as never }));
         expect(p.code).toBe('invalid_input');
         expect(p.message).toMatch(/unknown stage "hired".*screening/);
       });
@@ -97,18 +111,22 @@ for (const dialect of DIALECTS) {
         await moveApplication(ctx, app.id, { stage: 'no_response', at: '2026-11-20' });
         const back = await moveApplication(ctx, app.id, { stage: 'screening', at: '2026-11-21' });
         expect(back.stage).toBe('screening');
-        expect(back.events.at(-1)).toMatchObject({ kind: 'reopened', fromStage: 'no_response', toStage: 'screening' });
+        expect(back.events.at(-1)).toMatchObject({
+          kind: 'reopened',
+          fromStage: 'no_response',
+          toStage: 'screening',
+        });
       });
 
       it('refuses moves dated before the last move, or in the future, and wrong dates', async () => {
         const app = await acme();
         await moveApplication(ctx, app.id, { stage: 'screening', at: '2026-11-05' });
-        expect((await problemOf(moveApplication(ctx, app.id, { stage: 'final', at: '2026-11-04' }))).message).toContain(
-          'cannot be dated before',
-        );
-        expect((await problemOf(moveApplication(ctx, app.id, { stage: 'final', at: '2026-12-01' }))).message).toContain(
-          'in the future',
-        );
+        expect(
+          (await problemOf(moveApplication(ctx, app.id, { stage: 'final', at: '2026-11-04' }))).message,
+        ).toContain('cannot be dated before');
+        expect(
+          (await problemOf(moveApplication(ctx, app.id, { stage: 'final', at: '2026-12-01' }))).message,
+        ).toContain('in the future');
         const bad = await problemOf(moveApplication(ctx, app.id, { stage: 'final', at: '2026-02-30' }));
         expect(bad.code).toBe('invalid_input');
         expect(bad.message).toContain('"2026-02-30" is not a valid move time');
@@ -124,26 +142,35 @@ for (const dialect of DIALECTS) {
       });
 
       it('validates new applications field by field', async () => {
-        expect((await problemOf(createApplication(ctx, { company: '', role: 'X' }))).message).toContain('company');
-        expect((await problemOf(createApplication(ctx, { company: 'A', role: 'X', fit: 9 }))).message).toContain(
-          'fit must be from 1 to 5',
+        expect((await problemOf(createApplication(ctx, { company: '', role: 'X' }))).message).toContain(
+          'company',
         );
-        expect((await problemOf(createApplication(ctx, { company: 'A', role: 'X', url: 'acme' }))).message).toContain(
-          'url must be a web address',
-        );
+        expect(
+          (await problemOf(createApplication(ctx, { company: 'A', role: 'X', fit: 9 }))).message,
+        ).toContain('fit must be from 1 to 5');
+        expect(
+          (await problemOf(createApplication(ctx, { company: 'A', role: 'X', url: 'acme' }))).message,
+        ).toContain('url must be a web address');
         expect(await listApplications(ctx)).toHaveLength(0);
       });
 
       it('edits details and records that it did', async () => {
         const app = await acme();
-        const edited = await updateApplication(ctx, app.id, { company: 'Acme Corp', location: 'Leeds', fit: null });
+        const edited = await updateApplication(ctx, app.id, {
+          company: 'Acme Corp',
+          location: 'Leeds',
+          fit: null,
+        });
         expect(edited.companyName).toBe('Acme Corp');
         expect(edited.location).toBe('Leeds');
         expect(edited.fit).toBeNull();
-        expect(edited.events.at(-1)).toMatchObject({ kind: 'edited', detail: 'changed company, location, fit' });
-        expect((await problemOf(updateApplication(ctx, app.id, { stage: 'offer' } as never))).message).toContain(
-          'unknown field "stage"',
-        );
+        expect(edited.events.at(-1)).toMatchObject({
+          kind: 'edited',
+          detail: 'changed company, location, fit',
+        });
+        expect(
+          (await problemOf(updateApplication(ctx, app.id, { stage: 'offer' } as never))).message,
+        ).toContain('unknown field "stage"');
       });
 
       it('lists with filters, search and sort', async () => {
@@ -162,16 +189,17 @@ for (const dialect of DIALECTS) {
         expect((await listApplications(ctx, { q: 'acme analyst' })).map((r) => r.id)).toEqual([a.id]);
         expect((await listApplications(ctx, { q: '100%' })).map((r) => r.id)).toEqual([b.id]);
         expect((await listApplications(ctx, { q: '_' })).length).toBe(0);
-        expect((await listApplications(ctx, { company: 'brightside health' })).map((r) => r.id)).toEqual([b.id]);
-        expect((await listApplications(ctx, { source: 'Referral' })).map((r) => r.id)).toEqual([a.id]);
-        expect((await listApplications(ctx, { sort: 'company', order: 'asc' })).map((r) => r.companyName)).toEqual([
-          'Acme',
-          'Brightside Health',
-          'Corner Shop',
+        expect((await listApplications(ctx, { company: 'brightside health' })).map((r) => r.id)).toEqual([
+          b.id,
         ]);
-        expect((await listApplications(ctx, { sort: 'company', order: 'asc', limit: 1, offset: 1 }))[0]?.companyName).toBe(
-          'Brightside Health',
-        );
+        expect((await listApplications(ctx, { source: 'Referral' })).map((r) => r.id)).toEqual([a.id]);
+        expect(
+          (await listApplications(ctx, { sort: 'company', order: 'asc' })).map((r) => r.companyName),
+        ).toEqual(['Acme', 'Brightside Health', 'Corner Shop']);
+        expect(
+          (await listApplications(ctx, { sort: 'company', order: 'asc', limit: 1, offset: 1 }))[0]
+            ?.companyName,
+        ).toBe('Brightside Health');
         expect((await problemOf(listApplications(ctx, { stage: 'lost' }))).message).toContain('stage filter');
       });
     });
@@ -201,14 +229,20 @@ for (const dialect of DIALECTS) {
 
       it('refuses an interview kind it does not know', async () => {
         const app = await acme();
-        const p = await problemOf(addInterview(ctx, app.id, { at: '2026-11-10T14:00:00Z', kind: 'lunch' as never }));
+        const p = await problemOf(
+          addInterview(ctx, app.id, { at: '2026-11-10T14:00:00Z', kind: 'lunch' as never }),
+        );
         expect(p.message).toMatch(/kind must be one of: phone, video/);
       });
 
       it('weaves events, interviews and notes into one timeline', async () => {
         const app = await acme();
         await moveApplication(ctx, app.id, { stage: 'screening', at: '2026-11-05' });
-        await addInterview(ctx, app.id, { at: '2026-11-10T14:00:00Z', kind: 'video', with: [{ name: 'Dana Lee' }] });
+        await addInterview(ctx, app.id, {
+          at: '2026-11-10T14:00:00Z',
+          kind: 'video',
+          with: [{ name: 'Dana Lee' }],
+        });
         await addNote(ctx, app.id, { text: 'Asked about SQL window functions', at: '2026-11-10T15:00:00Z' });
         const timeline = await applicationTimeline(ctx, app.id);
         expect(timeline.map((t) => t.title)).toEqual([
@@ -229,13 +263,19 @@ for (const dialect of DIALECTS) {
           applicationId: app.id,
         });
         expect(sam.companyName).toBe('Acme');
-        const kim = await addContact(ctx, { name: 'Kim Ode', email: 'kim@elsewhere.example', role: 'referrer' });
+        const kim = await addContact(ctx, {
+          name: 'Kim Ode',
+          email: 'kim@elsewhere.example',
+          role: 'referrer',
+        });
         expect((await listContacts(ctx, { role: 'recruiter' })).map((c) => c.id)).toEqual([sam.id]);
         expect((await listContacts(ctx, { q: 'ode' })).map((c) => c.id)).toEqual([kim.id]);
         expect((await getApplication(ctx, app.id)).contacts.map((c) => c.id)).toEqual([sam.id]);
         const p = await problemOf(updateContact(ctx, kim.id, { email: 'SAM@acme.example' }));
         expect(p.code).toBe('conflict');
-        expect((await updateContact(ctx, kim.id, { phone: '+44 20 7946 0000' })).phone).toBe('+44 20 7946 0000');
+        expect((await updateContact(ctx, kim.id, { phone: '+44 20 7946 0000' })).phone).toBe(
+          '+44 20 7946 0000',
+        );
       });
     });
 
@@ -249,9 +289,18 @@ for (const dialect of DIALECTS) {
           jobDescription: 'SQL, Python, "dashboards" — and ünïcödé',
         });
         await moveApplication(c, app.id, { stage: 'screening', at: '2026-11-05' });
-        await addInterview(c, app.id, { at: '2026-11-10T14:00:00Z', kind: 'video', with: [{ name: 'Dana Lee', email: 'dana@acme.example' }] });
+        await addInterview(c, app.id, {
+          at: '2026-11-10T14:00:00Z',
+          kind: 'video',
+          with: [{ name: 'Dana Lee', email: 'dana@acme.example' }],
+        });
         await addNote(c, app.id, { text: 'Good chat' });
-        await addContact(c, { name: 'Sam Rivers', email: 'sam@acme.example', role: 'recruiter', applicationId: app.id });
+        await addContact(c, {
+          name: 'Sam Rivers',
+          email: 'sam@acme.example',
+          role: 'recruiter',
+          applicationId: app.id,
+        });
         const other = await createApplication(c, { company: 'Northwind', role: 'Analyst', stage: 'saved' });
         await moveApplication(c, other.id, { stage: 'withdrawn' });
         return app;
@@ -266,7 +315,13 @@ for (const dialect of DIALECTS) {
           try {
             const summary = await importData(other.ctx, JSON.parse(JSON.stringify(first)));
             expect(summary.mode).toBe('fresh');
-            expect(summary.added).toMatchObject({ applications: 2, events: 4, interviews: 1, notes: 1, contacts: 2 });
+            expect(summary.added).toMatchObject({
+              applications: 2,
+              events: 4,
+              interviews: 1,
+              notes: 1,
+              contacts: 2,
+            });
             const again = await exportData(await openContext(other.store));
             expect(again).toEqual(first);
           } finally {
@@ -302,16 +357,22 @@ for (const dialect of DIALECTS) {
         await fill(ctx);
         const before = await exportData(ctx);
         expect((await problemOf(importData(ctx, [1, 2]))).message).toContain('not an Onward export');
-        expect((await problemOf(importData(ctx, { hello: 'world' }))).message).toContain('"format" should be "onward-export"');
+        expect((await problemOf(importData(ctx, { hello: 'world' }))).message).toContain(
+          '"format" should be "onward-export"',
+        );
         const newer = await problemOf(importData(ctx, { ...before, version: 2 }));
         expect(newer.code).toBe('unsupported_format');
         expect(newer.message).toContain('format version 2, newer than this Onward reads (1)');
         const broken = structuredClone(before);
         broken.applications[0]!.stage = 'hired' as never;
-        expect((await problemOf(importData(ctx, broken))).message).toContain('damaged at applications.0.stage');
+        expect((await problemOf(importData(ctx, broken))).message).toContain(
+          'damaged at applications.0.stage',
+        );
         const dangling = structuredClone(before);
         dangling.events.push({ ...dangling.events[0]!, id: 'newevent0001', applicationId: 'nosuchapp001' });
-        expect((await problemOf(importData(ctx, dangling))).message).toContain('refers to application "nosuchapp001"');
+        expect((await problemOf(importData(ctx, dangling))).message).toContain(
+          'refers to application "nosuchapp001"',
+        );
         // Valid rows before a bad one must not be half-written.
         const late = structuredClone(before);
         late.applications.push({ ...late.applications[0]!, id: 'brandnew0001', companyId: 'gone00000000' });

@@ -3,12 +3,7 @@
  * the code lets each shell pick its own exit code or HTTP status.
  */
 export type ProblemCode =
-  | 'not_found'
-  | 'invalid_input'
-  | 'invalid_move'
-  | 'conflict'
-  | 'unsupported_format'
-  | 'forbidden';
+  'not_found' | 'invalid_input' | 'invalid_move' | 'conflict' | 'unsupported_format' | 'forbidden';
 
 export class Problem extends Error {
   constructor(

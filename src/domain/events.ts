@@ -55,5 +55,12 @@ export function planMove(history: readonly ApplicationEvent[], to: Stage, at: In
   }
   const check = checkMove(from, to);
   if (!check.ok) return check;
-  return { ok: true, kind: check.kind, eventKind: check.kind === 'reopen' ? 'reopened' : 'stage_changed', from, to, at };
+  return {
+    ok: true,
+    kind: check.kind,
+    eventKind: check.kind === 'reopen' ? 'reopened' : 'stage_changed',
+    from,
+    to,
+    at,
+  };
 }

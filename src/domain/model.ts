@@ -25,7 +25,14 @@ export interface Company {
   createdAt: Instant;
 }
 
-export const CONTACT_ROLES = ['recruiter', 'hiring_manager', 'interviewer', 'hr', 'referrer', 'other'] as const;
+export const CONTACT_ROLES = [
+  'recruiter',
+  'hiring_manager',
+  'interviewer',
+  'hr',
+  'referrer',
+  'other',
+] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 
 export interface Contact {
@@ -40,7 +47,14 @@ export interface Contact {
   createdAt: Instant;
 }
 
-export const APPLICATION_SOURCES = ['referral', 'job_board', 'direct', 'recruiter', 'network', 'other'] as const;
+export const APPLICATION_SOURCES = [
+  'referral',
+  'job_board',
+  'direct',
+  'recruiter',
+  'network',
+  'other',
+] as const;
 
 export interface Application {
   id: Id;

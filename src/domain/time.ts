@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { startOfLocalDay } from './calendar.js';
 import { invalidInput } from './errors.js';
 import type { Instant } from './model.js';
 
@@ -14,8 +15,9 @@ const WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]
 export function parseUserTime(input: string, timeZone: string, what = 'time'): Instant {
   const text = input.trim();
   let dt: DateTime | undefined;
-  if (DATE_ONLY.test(text)) dt = DateTime.fromISO(text, { zone: timeZone }).startOf('day');
-  else if (LOCAL_TIME.test(text)) dt = DateTime.fromISO(text.replace(' ', 'T'), { zone: timeZone });
+  if (DATE_ONLY.test(text)) {
+    if (DateTime.fromISO(text).isValid) return startOfLocalDay(text, timeZone);
+  } else if (LOCAL_TIME.test(text)) dt = DateTime.fromISO(text.replace(' ', 'T'), { zone: timeZone });
   else if (WITH_ZONE.test(text)) dt = DateTime.fromISO(text.replace(' ', 'T'), { setZone: true });
   if (!dt || !dt.isValid) {
     throw invalidInput(

@@ -69,8 +69,17 @@ export function buildTimeline(
     });
   }
   for (const n of notes) {
-    entries.push({ at: n.at, kind: 'note', title: 'Note', detail: n.text, refId: n.id, order: Number.MAX_SAFE_INTEGER });
+    entries.push({
+      at: n.at,
+      kind: 'note',
+      title: 'Note',
+      detail: n.text,
+      refId: n.id,
+      order: Number.MAX_SAFE_INTEGER,
+    });
   }
-  entries.sort((a, b) => (a.at === b.at ? a.order - b.order || a.refId.localeCompare(b.refId) : a.at < b.at ? -1 : 1));
+  entries.sort((a, b) =>
+    a.at === b.at ? a.order - b.order || a.refId.localeCompare(b.refId) : a.at < b.at ? -1 : 1,
+  );
   return entries.map(({ order: _order, ...entry }) => entry);
 }

@@ -124,8 +124,8 @@ export interface ListQuery {
 
 export async function listApplications(ctx: Context, query: ListQuery = {}): Promise<ApplicationRow[]> {
   const repos = reposOf(ctx);
-  const stages = (Array.isArray(query.stage) ? query.stage : query.stage ? query.stage.split(',') : []).map((s) =>
-    parseInput(stageSchema, s.trim(), 'stage filter'),
+  const stages = (Array.isArray(query.stage) ? query.stage : query.stage ? query.stage.split(',') : []).map(
+    (s) => parseInput(stageSchema, s.trim(), 'stage filter'),
   );
   const filter: ApplicationFilter = { stages };
   if (query.company) {
@@ -143,17 +143,23 @@ export async function listApplications(ctx: Context, query: ListQuery = {}): Pro
   }
   if (query.order) filter.descending = query.order === 'desc';
   if (query.limit !== undefined) {
-    if (!Number.isInteger(query.limit) || query.limit < 1) throw invalidInput('limit must be a whole number above 0');
+    if (!Number.isInteger(query.limit) || query.limit < 1)
+      throw invalidInput('limit must be a whole number above 0');
     filter.limit = query.limit;
   }
   if (query.offset !== undefined) {
-    if (!Number.isInteger(query.offset) || query.offset < 0) throw invalidInput('offset must be a whole number, 0 or more');
+    if (!Number.isInteger(query.offset) || query.offset < 0)
+      throw invalidInput('offset must be a whole number, 0 or more');
     filter.offset = query.offset;
   }
   return repos.applications.list(filter);
 }
 
-export async function updateApplication(ctx: Context, idOrPrefix: string, raw: ApplicationPatch): Promise<ApplicationView> {
+export async function updateApplication(
+  ctx: Context,
+  idOrPrefix: string,
+  raw: ApplicationPatch,
+): Promise<ApplicationView> {
   const patch = parseInput(applicationPatchSchema, raw, 'application change');
   const id = await inTransaction(ctx, async (repos) => {
     const id = await resolveApplicationId(repos, idOrPrefix);
@@ -206,7 +212,11 @@ export async function moveApplication(
     if (!current) throw notFound('application', idOrPrefix);
     const history = await repos.events.forApplication(id);
     const planned = planMove(history, input.stage, at);
-    if (!planned.ok) throw new Problem('invalid_move', `cannot move ${current.companyName} · ${current.role}: ${planned.reason}`);
+    if (!planned.ok)
+      throw new Problem(
+        'invalid_move',
+        `cannot move ${current.companyName} · ${current.role}: ${planned.reason}`,
+      );
     await appendEvent(repos, ctx, {
       applicationId: id,
       kind: planned.eventKind,
@@ -222,7 +232,11 @@ export async function moveApplication(
   return getApplication(ctx, id);
 }
 
-export async function addInterview(ctx: Context, idOrPrefix: string, raw: NewInterview): Promise<Interview & { interviewers: Contact[] }> {
+export async function addInterview(
+  ctx: Context,
+  idOrPrefix: string,
+  raw: NewInterview,
+): Promise<Interview & { interviewers: Contact[] }> {
   const input = parseInput(newInterviewSchema, raw, 'interview');
   // Interviews are often logged ahead of time, so a future time is fine here.
   const at = parseUserTime(input.at, ctx.user.timeZone, 'interview time');

@@ -18,7 +18,10 @@ export interface ContactView extends Contact {
 
 async function withCompany(repos: Repositories, contacts: Contact[]): Promise<ContactView[]> {
   const companies = new Map((await repos.companies.list()).map((c) => [c.id, c.name]));
-  return contacts.map((c) => ({ ...c, companyName: c.companyId ? (companies.get(c.companyId) ?? null) : null }));
+  return contacts.map((c) => ({
+    ...c,
+    companyName: c.companyId ? (companies.get(c.companyId) ?? null) : null,
+  }));
 }
 
 export async function addContact(ctx: Context, raw: NewContact): Promise<ContactView> {
@@ -68,10 +71,7 @@ export async function updateContact(ctx: Context, id: string, raw: ContactPatch)
     if (next.email && next.email.toLowerCase() !== current.email?.toLowerCase()) {
       const clash = await repos.contacts.findByEmail(next.email);
       if (clash && clash.id !== id) {
-        throw new Problem(
-          'conflict',
-          `${next.email} already belongs to contact ${clash.name} (${clash.id})`,
-        );
+        throw new Problem('conflict', `${next.email} already belongs to contact ${clash.name} (${clash.id})`);
       }
     }
     await repos.contacts.save(next);

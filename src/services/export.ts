@@ -6,7 +6,15 @@
 import { z } from 'zod';
 import { EVENT_KINDS, stageOf, type ApplicationEvent } from '../domain/events.js';
 import { invalidInput, Problem } from '../domain/errors.js';
-import { CONTACT_ROLES, INTERVIEW_KINDS, type Application, type Company, type Contact, type Interview, type Note } from '../domain/model.js';
+import {
+  CONTACT_ROLES,
+  INTERVIEW_KINDS,
+  type Application,
+  type Company,
+  type Contact,
+  type Interview,
+  type Note,
+} from '../domain/model.js';
 import { STAGES } from '../domain/stages.js';
 import { isInstant, isValidTimeZone } from '../domain/time.js';
 import type { OwnedTable, Repositories } from '../store/index.js';
@@ -19,7 +27,9 @@ const instant = z.string().refine(isInstant, 'must be an ISO time with a zone');
 const id = z.string().min(1).max(64);
 const nullableText = z.string().nullable();
 
-const companySchema = z.object({ id, name: z.string().min(1), website: nullableText, notes: nullableText, createdAt: instant }).strict();
+const companySchema = z
+  .object({ id, name: z.string().min(1), website: nullableText, notes: nullableText, createdAt: instant })
+  .strict();
 const contactSchema = z
   .object({
     id,
@@ -79,7 +89,11 @@ const noteSchema = z.object({ id, applicationId: id, text: z.string(), at: insta
 const exportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
-  user: z.object({ name: z.string().min(1), email: nullableText, timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone') }),
+  user: z.object({
+    name: z.string().min(1),
+    email: nullableText,
+    timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone'),
+  }),
   settings: z.record(z.string(), z.unknown()),
   companies: z.array(companySchema),
   contacts: z.array(contactSchema),
@@ -94,17 +108,19 @@ export type ExportDocument = z.infer<typeof exportSchema>;
 
 export async function exportData(ctx: Context): Promise<ExportDocument> {
   const repos = reposOf(ctx);
-  const [settings, companies, contacts, applications, applicationContacts, events, interviews, notes] = await Promise.all([
-    repos.settings.all(),
-    repos.companies.list(),
-    repos.contacts.list(),
-    repos.applications.all(),
-    repos.contacts.allLinks(),
-    repos.events.all(),
-    repos.interviews.all(),
-    repos.notes.all(),
-  ]);
-  const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const [settings, companies, contacts, applications, applicationContacts, events, interviews, notes] =
+    await Promise.all([
+      repos.settings.all(),
+      repos.companies.list(),
+      repos.contacts.list(),
+      repos.applications.all(),
+      repos.contacts.allLinks(),
+      repos.events.all(),
+      repos.interviews.all(),
+      repos.notes.all(),
+    ]);
+  const byId = <T extends { id: string }>(rows: T[]) =>
+    [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -114,7 +130,9 @@ export async function exportData(ctx: Context): Promise<ExportDocument> {
     contacts: byId(contacts),
     applications: byId(applications),
     applicationContacts,
-    events: [...events].sort((a, b) => (a.applicationId === b.applicationId ? a.seq - b.seq : a.applicationId < b.applicationId ? -1 : 1)),
+    events: [...events].sort((a, b) =>
+      a.applicationId === b.applicationId ? a.seq - b.seq : a.applicationId < b.applicationId ? -1 : 1,
+    ),
     interviews: byId(interviews.map((i) => ({ ...i, interviewerIds: [...i.interviewerIds].sort() }))),
     notes: byId(notes),
   };
@@ -127,7 +145,10 @@ export function readExportDocument(raw: unknown): ExportDocument {
   }
   const envelope = raw as { format?: unknown; version?: unknown };
   if (envelope.format !== EXPORT_FORMAT) {
-    throw new Problem('unsupported_format', `this is not an Onward export: "format" should be "${EXPORT_FORMAT}"`);
+    throw new Problem(
+      'unsupported_format',
+      `this is not an Onward export: "format" should be "${EXPORT_FORMAT}"`,
+    );
   }
   if (typeof envelope.version !== 'number' || !Number.isInteger(envelope.version)) {
     throw new Problem('unsupported_format', 'this Onward export has no format version');
@@ -141,7 +162,9 @@ export function readExportDocument(raw: unknown): ExportDocument {
   const result = exportSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw invalidInput(`the export is damaged at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'not valid'}`);
+    throw invalidInput(
+      `the export is damaged at ${issue?.path.join('.') || 'the top'}: ${issue?.message ?? 'not valid'}`,
+    );
   }
   return result.data;
 }
@@ -160,22 +183,29 @@ function checkReferences(doc: ExportDocument): void {
   const applications = has(doc.applications);
   const missing = (what: string, ref: string, owner: string) =>
     invalidInput(`the export is inconsistent: ${owner} refers to ${what} "${ref}", which is not in the file`);
-  for (const c of doc.contacts) if (c.companyId && !companies.has(c.companyId)) throw missing('company', c.companyId, `contact ${c.id}`);
-  for (const a of doc.applications) if (!companies.has(a.companyId)) throw missing('company', a.companyId, `application ${a.id}`);
+  for (const c of doc.contacts)
+    if (c.companyId && !companies.has(c.companyId)) throw missing('company', c.companyId, `contact ${c.id}`);
+  for (const a of doc.applications)
+    if (!companies.has(a.companyId)) throw missing('company', a.companyId, `application ${a.id}`);
   for (const l of doc.applicationContacts) {
     if (!applications.has(l.applicationId)) throw missing('application', l.applicationId, 'a contact link');
     if (!contacts.has(l.contactId)) throw missing('contact', l.contactId, 'a contact link');
   }
-  for (const e of doc.events) if (!applications.has(e.applicationId)) throw missing('application', e.applicationId, `event ${e.id}`);
+  for (const e of doc.events)
+    if (!applications.has(e.applicationId)) throw missing('application', e.applicationId, `event ${e.id}`);
   for (const i of doc.interviews) {
-    if (!applications.has(i.applicationId)) throw missing('application', i.applicationId, `interview ${i.id}`);
+    if (!applications.has(i.applicationId))
+      throw missing('application', i.applicationId, `interview ${i.id}`);
     for (const c of i.interviewerIds) if (!contacts.has(c)) throw missing('contact', c, `interview ${i.id}`);
   }
-  for (const n of doc.notes) if (!applications.has(n.applicationId)) throw missing('application', n.applicationId, `note ${n.id}`);
+  for (const n of doc.notes)
+    if (!applications.has(n.applicationId)) throw missing('application', n.applicationId, `note ${n.id}`);
   for (const a of doc.applications) {
     const history = doc.events.filter((e) => e.applicationId === a.id);
     if (history.length > 0 && stageOf(history) !== a.stage) {
-      throw invalidInput(`the export is inconsistent: application ${a.id} says "${a.stage}" but its history ends at "${stageOf(history)}"`);
+      throw invalidInput(
+        `the export is inconsistent: application ${a.id} says "${a.stage}" but its history ends at "${stageOf(history)}"`,
+      );
     }
   }
 }
@@ -195,7 +225,10 @@ async function refuseForeignIds(repos: Repositories, doc: ExportDocument): Promi
       rows.map((r) => r.id),
     );
     if (foreign.length > 0) {
-      throw new Problem('conflict', `the export's ${table.replace('_', ' ')} ${foreign[0]} belongs to another account here; nothing was imported`);
+      throw new Problem(
+        'conflict',
+        `the export's ${table.replace('_', ' ')} ${foreign[0]} belongs to another account here; nothing was imported`,
+      );
     }
   }
 }
@@ -211,7 +244,10 @@ export async function importData(ctx: Context, raw: unknown): Promise<ImportSumm
   checkReferences(doc);
   return inTransaction(ctx, async (repos) => {
     await refuseForeignIds(repos, doc);
-    const fresh = (await repos.applications.count()) === 0 && (await repos.companies.list()).length === 0 && (await repos.contacts.list()).length === 0;
+    const fresh =
+      (await repos.applications.count()) === 0 &&
+      (await repos.companies.list()).length === 0 &&
+      (await repos.contacts.list()).length === 0;
     const added: Record<string, number> = {};
     const updated: Record<string, number> = {};
     const count = (what: string, isNew: boolean) => {
@@ -220,7 +256,12 @@ export async function importData(ctx: Context, raw: unknown): Promise<ImportSumm
     };
 
     if (fresh) {
-      await repos.users.update({ ...ctx.user, name: doc.user.name, email: doc.user.email, timeZone: doc.user.timeZone });
+      await repos.users.update({
+        ...ctx.user,
+        name: doc.user.name,
+        email: doc.user.email,
+        timeZone: doc.user.timeZone,
+      });
       for (const [key, value] of Object.entries(doc.settings)) await repos.settings.set(key, value);
     }
 
@@ -247,7 +288,10 @@ export async function importData(ctx: Context, raw: unknown): Promise<ImportSumm
       }
       const known = await repos.contacts.get(c.id);
       contactIds.set(c.id, c.id);
-      await repos.contacts.save({ ...c, companyId: c.companyId && mapCompany(c.companyId) } satisfies Contact);
+      await repos.contacts.save({
+        ...c,
+        companyId: c.companyId && mapCompany(c.companyId),
+      } satisfies Contact);
       count('contacts', !known);
     }
     const mapContact = (cid: string) => contactIds.get(cid) ?? cid;
@@ -257,7 +301,8 @@ export async function importData(ctx: Context, raw: unknown): Promise<ImportSumm
       await repos.applications.save({ ...a, companyId: mapCompany(a.companyId) } satisfies Application);
       count('applications', !knownApplications.has(a.id));
     }
-    for (const l of doc.applicationContacts) await repos.contacts.linkToApplication(l.applicationId, mapContact(l.contactId));
+    for (const l of doc.applicationContacts)
+      await repos.contacts.linkToApplication(l.applicationId, mapContact(l.contactId));
 
     // Events are history: never replaced, only added. Seq numbers are renumbered after stored ones.
     const knownEvents = await repos.events.existing(doc.events.map((e) => e.id));
@@ -271,7 +316,10 @@ export async function importData(ctx: Context, raw: unknown): Promise<ImportSumm
     }
     for (const i of doc.interviews) {
       const known = (await repos.interviews.forApplication(i.applicationId)).some((x) => x.id === i.id);
-      await repos.interviews.save({ ...i, interviewerIds: i.interviewerIds.map(mapContact) } satisfies Interview);
+      await repos.interviews.save({
+        ...i,
+        interviewerIds: i.interviewerIds.map(mapContact),
+      } satisfies Interview);
       count('interviews', !known);
     }
     for (const n of doc.notes) {

@@ -11,8 +11,23 @@ export {
   type ApplicationView,
   type ListQuery,
 } from './applications.js';
-export { addContact, getContact, listContacts, updateContact, type ContactQuery, type ContactView } from './contacts.js';
+export {
+  addContact,
+  getContact,
+  listContacts,
+  updateContact,
+  type ContactQuery,
+  type ContactView,
+} from './contacts.js';
 export { applicationTimeline } from './timeline.js';
-export { exportData, importData, readExportDocument, EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument, type ImportSummary } from './export.js';
+export {
+  exportData,
+  importData,
+  readExportDocument,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportDocument,
+  type ImportSummary,
+} from './export.js';
 export { parsePerson } from './inputs.js';
 export { listCompanies } from './companies.js';

@@ -7,13 +7,18 @@ import { invalidInput } from '../domain/errors.js';
 import { CONTACT_ROLES, INTERVIEW_KINDS } from '../domain/model.js';
 import { STAGES } from '../domain/stages.js';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish();
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `must be at most ${max} characters`).nullish();
 const time = z.string().trim().min(1, 'must not be empty');
 const webAddress = z
   .string()
   .trim()
-  .refine((v) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), 'must be a web address starting with http:// or https://');
+  .refine(
+    (v) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v),
+    'must be a web address starting with http:// or https://',
+  );
 const fit = z.coerce
   .number()
   .int('must be a whole number from 1 to 5')

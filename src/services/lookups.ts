@@ -29,7 +29,9 @@ export async function resolveApplicationId(repos: Repositories, idOrPrefix: stri
     const matches = await repos.applications.idsStartingWith(id, 5);
     if (matches.length === 1 && matches[0]) return matches[0];
     if (matches.length > 1) {
-      throw invalidInput(`"${idOrPrefix}" matches several applications (${matches.join(', ')}); type more of the id`);
+      throw invalidInput(
+        `"${idOrPrefix}" matches several applications (${matches.join(', ')}); type more of the id`,
+      );
     }
   }
   throw notFound('application', idOrPrefix);
@@ -57,7 +59,8 @@ export async function findOrCreateContact(
       email: existing.email ?? person.email,
       companyId: existing.companyId ?? person.companyId,
     };
-    if (filled.email !== existing.email || filled.companyId !== existing.companyId) await repos.contacts.save(filled);
+    if (filled.email !== existing.email || filled.companyId !== existing.companyId)
+      await repos.contacts.save(filled);
     return filled;
   }
   const contact: Contact = {

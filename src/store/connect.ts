@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -29,12 +28,9 @@ export function redactUrl(url: string): string {
   }
 }
 
-// PostgreSQL's bigint (count(*), sums) would otherwise arrive as strings.
-pg.types.setTypeParser(20, (v: string) => Number(v));
-
 /** Opens a SQLite file (created if missing) or a PostgreSQL URL, and brings its schema up to date. */
 export async function connect(target: string): Promise<Connection> {
-  const conn = isPostgresUrl(target) ? connectPostgres(target) : connectSqlite(target);
+  const conn = isPostgresUrl(target) ? await connectPostgres(target) : connectSqlite(target);
   try {
     await migrate(conn.db);
   } catch (err) {
@@ -52,10 +48,18 @@ function connectSqlite(target: string): Connection {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return { dialect: 'sqlite', db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), location: path };
+  return {
+    dialect: 'sqlite',
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    location: path,
+  };
 }
 
-function connectPostgres(url: string): Connection {
+/** The pg driver is loaded only when asked for: most runs are SQLite, and every CLI start counts. */
+async function connectPostgres(url: string): Promise<Connection> {
+  const { default: pg } = await import('pg');
+  // PostgreSQL's bigint (count(*), sums) would otherwise arrive as strings.
+  pg.types.setTypeParser(20, (v: string) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   return {
     dialect: 'postgres',

@@ -30,7 +30,8 @@ export interface Repositories {
   ownedByOthers(table: OwnedTable, ids: readonly string[]): Promise<string[]>;
 }
 
-export type OwnedTable = 'companies' | 'contacts' | 'applications' | 'application_events' | 'interviews' | 'notes';
+export type OwnedTable =
+  'companies' | 'contacts' | 'applications' | 'application_events' | 'interviews' | 'notes';
 
 function repositories(db: Executor, userId: string): Repositories {
   return {

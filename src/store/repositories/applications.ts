@@ -108,7 +108,8 @@ export class ApplicationRepository extends UserScoped {
         );
       }
     }
-    const direction = filter.descending ?? (filter.sort === undefined || filter.sort === 'updated') ? 'desc' : 'asc';
+    const direction =
+      (filter.descending ?? (filter.sort === undefined || filter.sort === 'updated')) ? 'desc' : 'asc';
     q = q.orderBy(SORT_COLUMNS[filter.sort ?? 'updated'], direction).orderBy('a.id');
     if (filter.limit !== undefined) q = q.limit(filter.limit);
     if (filter.offset !== undefined) q = q.offset(filter.offset);
@@ -154,7 +155,9 @@ export class ApplicationRepository extends UserScoped {
     await this.db
       .insertInto('applications')
       .values(values)
-      .onConflict((oc) => oc.column('id').doUpdateSet(changes).where('applications.user_id', '=', this.userId))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet(changes).where('applications.user_id', '=', this.userId),
+      )
       .execute();
   }
 }

@@ -17,7 +17,8 @@ export class InterviewRepository extends UserScoped {
       .orderBy('contact_id')
       .execute();
     const byInterview = new Map<string, string[]>();
-    for (const l of links) byInterview.set(l.interview_id, [...(byInterview.get(l.interview_id) ?? []), l.contact_id]);
+    for (const l of links)
+      byInterview.set(l.interview_id, [...(byInterview.get(l.interview_id) ?? []), l.contact_id]);
     return rows.map((r) => ({
       id: r.id,
       applicationId: r.application_id,
@@ -54,7 +55,8 @@ export class InterviewRepository extends UserScoped {
       .execute();
     // In chunks: a long history would exceed the bound-parameter limits.
     const out: Interview[] = [];
-    for (let i = 0; i < rows.length; i += 500) out.push(...(await this.withInterviewers(rows.slice(i, i + 500))));
+    for (let i = 0; i < rows.length; i += 500)
+      out.push(...(await this.withInterviewers(rows.slice(i, i + 500))));
     return out;
   }
 
@@ -76,11 +78,21 @@ export class InterviewRepository extends UserScoped {
       .values(values)
       .onConflict((oc) => oc.column('id').doUpdateSet(changes).where('interviews.user_id', '=', this.userId))
       .execute();
-    await this.db.deleteFrom('interview_interviewers').where('interview_id', '=', i.id).where('user_id', '=', this.userId).execute();
+    await this.db
+      .deleteFrom('interview_interviewers')
+      .where('interview_id', '=', i.id)
+      .where('user_id', '=', this.userId)
+      .execute();
     if (i.interviewerIds.length > 0) {
       await this.db
         .insertInto('interview_interviewers')
-        .values([...new Set(i.interviewerIds)].map((contactId) => ({ user_id: this.userId, interview_id: i.id, contact_id: contactId })))
+        .values(
+          [...new Set(i.interviewerIds)].map((contactId) => ({
+            user_id: this.userId,
+            interview_id: i.id,
+            contact_id: contactId,
+          })),
+        )
         .execute();
     }
   }

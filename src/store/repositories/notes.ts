@@ -2,7 +2,12 @@ import type { Note } from '../../domain/model.js';
 import type { NotesTable } from '../schema.js';
 import { UserScoped } from './base.js';
 
-const toNote = (r: NotesTable): Note => ({ id: r.id, applicationId: r.application_id, text: r.text, at: r.at });
+const toNote = (r: NotesTable): Note => ({
+  id: r.id,
+  applicationId: r.application_id,
+  text: r.text,
+  at: r.at,
+});
 
 export class NoteRepository extends UserScoped {
   async forApplication(applicationId: string): Promise<Note[]> {

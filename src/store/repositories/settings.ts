@@ -3,7 +3,11 @@ import { UserScoped } from './base.js';
 /** Key → JSON value, per user. The services own the meaning and defaults of each key. */
 export class SettingsRepository extends UserScoped {
   async all(): Promise<Record<string, unknown>> {
-    const rows = await this.db.selectFrom('settings').select(['key', 'value']).where('user_id', '=', this.userId).execute();
+    const rows = await this.db
+      .selectFrom('settings')
+      .select(['key', 'value'])
+      .where('user_id', '=', this.userId)
+      .execute();
     return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   }
 

@@ -20,14 +20,25 @@ export class UserRepository {
   }
 
   async first(): Promise<User | undefined> {
-    const row = await this.db.selectFrom('users').selectAll().orderBy('created_at').orderBy('id').executeTakeFirst();
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .orderBy('created_at')
+      .orderBy('id')
+      .executeTakeFirst();
     return row && toUser(row);
   }
 
   async insert(user: User): Promise<void> {
     await this.db
       .insertInto('users')
-      .values({ id: user.id, name: user.name, email: user.email, time_zone: user.timeZone, created_at: user.createdAt })
+      .values({
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        time_zone: user.timeZone,
+        created_at: user.createdAt,
+      })
       .execute();
   }
 
