@@ -12,7 +12,8 @@ export type TestDialect = 'sqlite' | 'postgres';
 
 export const PG_URL = process.env.ONWARD_TEST_PG;
 export const DIALECTS: TestDialect[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
-export const PG_SKIP_REASON = 'PostgreSQL tests skipped: ONWARD_TEST_PG is not set (e.g. postgres://postgres@127.0.0.1:5432/test)';
+export const PG_SKIP_REASON =
+  'PostgreSQL tests skipped: ONWARD_TEST_PG is not set (e.g. postgres://postgres@127.0.0.1:5432/test)';
 
 export interface TestDatabase {
   /** A target for Store.open or --db. */
@@ -22,7 +23,10 @@ export interface TestDatabase {
 
 export async function createTestDatabase(dialect: TestDialect, dir?: string): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
-    return { target: dir ? `${dir}/onward-${randomBytes(4).toString('hex')}.db` : ':memory:', drop: async () => {} };
+    return {
+      target: dir ? `${dir}/onward-${randomBytes(4).toString('hex')}.db` : ':memory:',
+      drop: async () => {},
+    };
   }
   if (!PG_URL) throw new Error(PG_SKIP_REASON);
   const name = `onward_test_${randomBytes(6).toString('hex')}`;
@@ -41,7 +45,17 @@ export async function createTestDatabase(dialect: TestDialect, dir?: string): Pr
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
       try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // The store has closed its pool, but a backend can take a moment to exit after the client's
+        // Terminate; WITH (FORCE) at once would kill it mid-goodbye and the client would raise 57P01.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 40 ? ' WITH (FORCE)' : ''}`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '55006' || attempt >= 40) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 25));
+          }
+        }
       } finally {
         await c.end();
       }
@@ -57,7 +71,10 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-export async function openTestWorld(dialect: TestDialect, now = '2026-11-23T09:00:00.000Z'): Promise<TestWorld> {
+export async function openTestWorld(
+  dialect: TestDialect,
+  now = '2026-11-23T09:00:00.000Z',
+): Promise<TestWorld> {
   const database = await createTestDatabase(dialect);
   const store = await Store.open(database.target);
   let current = now;
