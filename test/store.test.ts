@@ -401,6 +401,9 @@ for (const dialect of DIALECTS) {
   });
 }
 
-describe.skipIf(Boolean(PG_URL))('storage on postgres', () => {
-  it.skipIf(!PG_URL)(PG_SKIP_REASON, () => undefined);
-});
+// Without PostgreSQL the report shows one skipped entry whose name says why.
+if (!PG_URL) {
+  describe('storage on postgres', () => {
+    it.skip(PG_SKIP_REASON, () => undefined);
+  });
+}
