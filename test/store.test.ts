@@ -400,10 +400,3 @@ for (const dialect of DIALECTS) {
     });
   });
 }
-
-// Without PostgreSQL the report shows one skipped entry whose name says why.
-if (!PG_URL) {
-  describe('storage on postgres', () => {
-    it.skip(PG_SKIP_REASON, () => undefined);
-  });
-}
