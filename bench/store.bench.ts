@@ -382,6 +382,7 @@ function generate(seed: number): Dataset {
           notes: random.chance(0.5) ? random.pick(NOTE_TEXTS) : null,
           selfRating: random.chance(0.5) ? random.int(1, 5) : null,
           selfAssessment: null,
+          replyExpectedBy: null,
           createdAt: iso(when),
         });
         lastActivity = Math.max(lastActivity, when);

@@ -93,6 +93,8 @@ export interface Interview {
   /** Contact ids of the people met. */
   interviewerIds: Id[];
   notes: string | null;
+  /** A date they said they would reply by; the follow-up waits for it. */
+  replyExpectedBy: Instant | null;
   /** The seeker's own rating of how it went, 1–5, and their words. */
   selfRating: number | null;
   selfAssessment: string | null;
@@ -171,26 +173,69 @@ export type StepKind = (typeof STEP_KINDS)[number];
 export const STEP_STATES = ['open', 'done', 'skipped', 'snoozed'] as const;
 export type StepState = (typeof STEP_STATES)[number];
 
+/** What a step asks of the seeker, so a shell can offer the right tool. */
+export const STEP_NEEDS = ['draft', 'checklist', 'rating', 'checkin', 'job_description', 'contact'] as const;
+export type StepNeed = (typeof STEP_NEEDS)[number];
+
 export interface Step {
   id: Id;
+  /** null for steps about the whole search (apply_more). */
   applicationId: Id | null;
   kind: StepKind;
+  /** The playbook's name for this step, unique per user: running the playbook again finds it by this. */
+  key: string;
   due: Instant;
+  /** True when only the date matters (shown as a day); false for a time (a thank-you within 24 h). */
+  allDay: boolean;
   state: StepState;
   snoozedUntil: Instant | null;
+  /** One sentence naming the practice. */
   why: string;
+  /** The rule that made it, with its timing. */
   rule: string;
+  needs: StepNeed[];
+  /** The person the step is about (the interviewer to thank, the recruiter to stay in touch with). */
+  contactId: Id | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+  closedAt: Instant | null;
+  /** Who closed it: the seeker, a sent draft, or the playbook when it no longer applies. */
+  closedBy: 'seeker' | 'draft' | 'playbook' | null;
 }
+
+export interface ToneWarning {
+  start: number;
+  end: number;
+  kind: string;
+  text: string;
+  suggestion: string;
+}
+
+export const SENT_VIA = ['smtp', 'mail_app', 'copied', 'elsewhere'] as const;
+export type SentVia = (typeof SENT_VIA)[number];
 
 export interface Draft {
   id: Id;
   applicationId: Id;
+  /** The step this draft serves, when there is one; sending the draft closes it. */
+  stepId: Id | null;
   kind: StepKind;
   to: string | null;
   subject: string;
   body: string;
-  toneWarnings: { start: number; end: number; kind: string; suggestion: string }[];
+  /** Which phrasing it started from, so the next draft of this kind reads differently. */
+  variant: number;
+  toneWarnings: ToneWarning[];
+  /** Message-ID of the email this answers, and the thread's ids, oldest first. */
+  inReplyTo: string | null;
+  references: string[];
+  /** Something the seeker should know, e.g. that there is no address to send it to yet. */
+  note: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
   sentAt: Instant | null;
+  sentVia: SentVia | null;
+  sentMessageId: string | null;
 }
 
 export const EMAIL_CLASSES = ['application_received', 'interview', 'rejection', 'offer', 'other'] as const;
@@ -198,13 +243,21 @@ export type EmailClass = (typeof EMAIL_CLASSES)[number];
 
 export interface Message {
   id: Id;
+  /** The Message-ID header, with angle brackets. */
   messageId: string;
+  direction: 'in' | 'out';
   class: EmailClass;
   confidence: number;
+  subject: string;
+  from: string | null;
+  to: string | null;
   company: string | null;
   role: string | null;
   person: string | null;
   applicationId: Id | null;
+  inReplyTo: string | null;
+  references: string[];
+  text: string;
   receivedAt: Instant;
 }
 

@@ -262,6 +262,9 @@ export async function addInterview(
       at,
       interviewerIds: interviewers.map((c) => c.id),
       notes: input.notes || null,
+      replyExpectedBy: input.replyExpectedBy
+        ? parseUserTime(input.replyExpectedBy, ctx.user.timeZone, 'reply date')
+        : null,
       selfRating: null,
       selfAssessment: null,
       createdAt: ctx.now(),

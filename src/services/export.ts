@@ -79,6 +79,7 @@ const interviewSchema = z
     at: instant,
     interviewerIds: z.array(id),
     notes: nullableText,
+    replyExpectedBy: instant.nullable().default(null),
     selfRating: z.number().int().min(1).max(5).nullable(),
     selfAssessment: nullableText,
     createdAt: instant,

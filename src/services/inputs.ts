@@ -81,6 +81,8 @@ export const newInterviewSchema = z.object({
   kind: interviewKindSchema.nullish(),
   with: z.array(personSchema).max(20, 'at most 20 people').nullish(),
   notes: optionalText(20_000),
+  /** A date they said they would reply by. */
+  replyExpectedBy: time.nullish(),
 });
 export type NewInterview = z.input<typeof newInterviewSchema>;
 

@@ -6,7 +6,11 @@ import { CompanyRepository } from './repositories/companies.js';
 import { ContactRepository } from './repositories/contacts.js';
 import { EventRepository } from './repositories/events.js';
 import { InterviewRepository } from './repositories/interviews.js';
+import { DraftRepository } from './repositories/drafts.js';
+import { MessageRepository } from './repositories/messages.js';
 import { NoteRepository } from './repositories/notes.js';
+import { RejectionRepository } from './repositories/rejections.js';
+import { StepRepository } from './repositories/steps.js';
 import { SettingsRepository } from './repositories/settings.js';
 import { UserRepository } from './repositories/users.js';
 import type { Database } from './schema.js';
@@ -15,6 +19,7 @@ export { isPostgresUrl, redactUrl, type DialectName } from './connect.js';
 export type { ApplicationFilter, ApplicationRow, ApplicationSort } from './repositories/applications.js';
 export { APPLICATION_SORTS } from './repositories/applications.js';
 export type { ContactFilter } from './repositories/contacts.js';
+export type { StepFilter } from './repositories/steps.js';
 
 /** The repositories of one user, all on the same connection or transaction. */
 export interface Repositories {
@@ -26,12 +31,25 @@ export interface Repositories {
   events: EventRepository;
   interviews: InterviewRepository;
   notes: NoteRepository;
+  rejections: RejectionRepository;
+  steps: StepRepository;
+  drafts: DraftRepository;
+  messages: MessageRepository;
   /** Of these ids in `table`, the ones that belong to somebody else. */
   ownedByOthers(table: OwnedTable, ids: readonly string[]): Promise<string[]>;
 }
 
 export type OwnedTable =
-  'companies' | 'contacts' | 'applications' | 'application_events' | 'interviews' | 'notes';
+  | 'companies'
+  | 'contacts'
+  | 'applications'
+  | 'application_events'
+  | 'interviews'
+  | 'notes'
+  | 'messages'
+  | 'rejections'
+  | 'steps'
+  | 'drafts';
 
 function repositories(db: Executor, userId: string): Repositories {
   return {
@@ -43,6 +61,10 @@ function repositories(db: Executor, userId: string): Repositories {
     events: new EventRepository(db, userId),
     interviews: new InterviewRepository(db, userId),
     notes: new NoteRepository(db, userId),
+    rejections: new RejectionRepository(db, userId),
+    steps: new StepRepository(db, userId),
+    drafts: new DraftRepository(db, userId),
+    messages: new MessageRepository(db, userId),
     async ownedByOthers(table, ids) {
       const out: string[] = [];
       for (let i = 0; i < ids.length; i += 500) {

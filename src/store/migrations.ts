@@ -154,8 +154,106 @@ const foundation: Migration = {
   },
 };
 
+/** The playbook: rejections, steps, drafts, messages; interviews learn when a reply was promised. */
+const playbook: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('interviews').addColumn('reply_expected_by', 'text').execute();
+
+    await db.schema
+      .createTable('messages')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('application_id', 'text', (c) => c.references('applications.id').onDelete('set null'))
+      .addColumn('message_id', 'text', (c) => c.notNull())
+      .addColumn('direction', 'text', (c) => c.notNull())
+      .addColumn('class', 'text', (c) => c.notNull())
+      .addColumn('confidence', 'double precision', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('from_address', 'text')
+      .addColumn('to_address', 'text')
+      .addColumn('company', 'text')
+      .addColumn('role', 'text')
+      .addColumn('person', 'text')
+      .addColumn('in_reply_to', 'text')
+      .addColumn('refs', 'text', (c) => c.notNull())
+      .addColumn('body_text', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('messages_user_message_id_unique', ['user_id', 'message_id'])
+      .execute();
+    await db.schema.createIndex('messages_application').on('messages').column('application_id').execute();
+
+    await db.schema
+      .createTable('rejections')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('application_id', 'text', (c) =>
+        c.notNull().references('applications.id').onDelete('cascade'),
+      )
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('stage_reached', 'text', (c) => c.notNull())
+      .addColumn('reason_given', 'text')
+      .addColumn('message_id', 'text', (c) => c.references('messages.id').onDelete('set null'))
+      .execute();
+    await db.schema.createIndex('rejections_application').on('rejections').column('application_id').execute();
+
+    await db.schema
+      .createTable('steps')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('application_id', 'text', (c) => c.references('applications.id').onDelete('cascade'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('due', 'text', (c) => c.notNull())
+      .addColumn('all_day', 'integer', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('snoozed_until', 'text')
+      .addColumn('why', 'text', (c) => c.notNull())
+      .addColumn('rule', 'text', (c) => c.notNull())
+      .addColumn('needs', 'text', (c) => c.notNull())
+      .addColumn('contact_id', 'text', (c) => c.references('contacts.id').onDelete('set null'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('closed_at', 'text')
+      .addColumn('closed_by', 'text')
+      .addUniqueConstraint('steps_user_key_unique', ['user_id', 'key'])
+      .execute();
+    await db.schema
+      .createIndex('steps_user_state_due')
+      .on('steps')
+      .columns(['user_id', 'state', 'due'])
+      .execute();
+    await db.schema.createIndex('steps_application').on('steps').column('application_id').execute();
+
+    await db.schema
+      .createTable('drafts')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('application_id', 'text', (c) =>
+        c.notNull().references('applications.id').onDelete('cascade'),
+      )
+      .addColumn('step_id', 'text', (c) => c.references('steps.id').onDelete('set null'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('to_address', 'text')
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('variant', 'integer', (c) => c.notNull())
+      .addColumn('tone_warnings', 'text', (c) => c.notNull())
+      .addColumn('in_reply_to', 'text')
+      .addColumn('refs', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('sent_at', 'text')
+      .addColumn('sent_via', 'text')
+      .addColumn('sent_message_id', 'text')
+      .execute();
+    await db.schema.createIndex('drafts_application').on('drafts').column('application_id').execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_playbook': playbook,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -84,6 +84,7 @@ export interface InterviewsTable {
   self_rating: number | null;
   self_assessment: string | null;
   created_at: string;
+  reply_expected_by: string | null;
 }
 
 export interface InterviewInterviewersTable {
@@ -100,6 +101,82 @@ export interface NotesTable {
   at: string;
 }
 
+export interface MessagesTable {
+  id: string;
+  user_id: string;
+  application_id: string | null;
+  message_id: string;
+  direction: string;
+  class: string;
+  confidence: number;
+  subject: string;
+  from_address: string | null;
+  to_address: string | null;
+  company: string | null;
+  role: string | null;
+  person: string | null;
+  in_reply_to: string | null;
+  /** JSON array of Message-IDs. */
+  refs: string;
+  body_text: string;
+  received_at: string;
+}
+
+export interface RejectionsTable {
+  id: string;
+  user_id: string;
+  application_id: string;
+  at: string;
+  stage_reached: string;
+  reason_given: string | null;
+  message_id: string | null;
+}
+
+export interface StepsTable {
+  id: string;
+  user_id: string;
+  application_id: string | null;
+  kind: string;
+  key: string;
+  due: string;
+  /** 0 or 1: booleans are integers on both dialects. */
+  all_day: number;
+  state: string;
+  snoozed_until: string | null;
+  why: string;
+  rule: string;
+  /** JSON array. */
+  needs: string;
+  contact_id: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+}
+
+export interface DraftsTable {
+  id: string;
+  user_id: string;
+  application_id: string;
+  step_id: string | null;
+  kind: string;
+  to_address: string | null;
+  subject: string;
+  body: string;
+  variant: number;
+  /** JSON array. */
+  tone_warnings: string;
+  in_reply_to: string | null;
+  /** JSON array of Message-IDs. */
+  refs: string;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  sent_via: string | null;
+  sent_message_id: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   settings: SettingsTable;
@@ -111,4 +188,8 @@ export interface Database {
   interviews: InterviewsTable;
   interview_interviewers: InterviewInterviewersTable;
   notes: NotesTable;
+  messages: MessagesTable;
+  rejections: RejectionsTable;
+  steps: StepsTable;
+  drafts: DraftsTable;
 }

@@ -1,0 +1,95 @@
+import type { EmailClass, Message } from '../../domain/model.js';
+import type { MessagesTable } from '../schema.js';
+import { UserScoped } from './base.js';
+
+const toMessage = (r: MessagesTable): Message => ({
+  id: r.id,
+  messageId: r.message_id,
+  direction: r.direction as Message['direction'],
+  class: r.class as EmailClass,
+  confidence: Number(r.confidence),
+  subject: r.subject,
+  from: r.from_address,
+  to: r.to_address,
+  company: r.company,
+  role: r.role,
+  person: r.person,
+  applicationId: r.application_id,
+  inReplyTo: r.in_reply_to,
+  references: JSON.parse(r.refs) as string[],
+  text: r.body_text,
+  receivedAt: r.received_at,
+});
+
+export class MessageRepository extends UserScoped {
+  async get(id: string): Promise<Message | undefined> {
+    const row = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('user_id', '=', this.userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toMessage(row);
+  }
+
+  async findByMessageId(messageId: string): Promise<Message | undefined> {
+    const row = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('user_id', '=', this.userId)
+      .where('message_id', '=', messageId)
+      .executeTakeFirst();
+    return row && toMessage(row);
+  }
+
+  async forApplication(applicationId: string): Promise<Message[]> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('user_id', '=', this.userId)
+      .where('application_id', '=', applicationId)
+      .orderBy('received_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toMessage);
+  }
+
+  async all(): Promise<Message[]> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('user_id', '=', this.userId)
+      .orderBy('received_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toMessage);
+  }
+
+  async save(m: Message): Promise<void> {
+    const values = {
+      id: m.id,
+      user_id: this.userId,
+      application_id: m.applicationId,
+      message_id: m.messageId,
+      direction: m.direction,
+      class: m.class,
+      confidence: m.confidence,
+      subject: m.subject,
+      from_address: m.from,
+      to_address: m.to,
+      company: m.company,
+      role: m.role,
+      person: m.person,
+      in_reply_to: m.inReplyTo,
+      refs: JSON.stringify(m.references),
+      body_text: m.text,
+      received_at: m.receivedAt,
+    };
+    const { id: _id, user_id: _u, ...changes } = values;
+    await this.db
+      .insertInto('messages')
+      .values(values)
+      .onConflict((oc) => oc.column('id').doUpdateSet(changes).where('messages.user_id', '=', this.userId))
+      .execute();
+  }
+}
