@@ -4,6 +4,7 @@ import { redactUrl } from '../store/index.js';
 import { registerApplicationCommands } from './commands/applications.js';
 import { registerContactCommands } from './commands/contacts.js';
 import { registerDataCommands } from './commands/data.js';
+import { registerPlaybookCommands, registerReflectionCommands } from './commands/playbook.js';
 import { registerStartCommand } from './commands/start.js';
 import type { CliIo } from './session.js';
 
@@ -31,6 +32,8 @@ function buildProgram(io: CliIo, options: RunOptions): Command {
     });
   registerApplicationCommands(program, io);
   registerContactCommands(program, io);
+  registerPlaybookCommands(program, io);
+  registerReflectionCommands(program, io);
   registerDataCommands(program, io);
   registerStartCommand(program, io, options.onStarted);
   for (const cmd of program.commands) {

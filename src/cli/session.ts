@@ -49,17 +49,21 @@ export async function withContext<T>(
   }
 }
 
-/** Reads a text file the seeker pointed at, refusing what is not UTF-8 text. */
-export function readTextFile(path: string, what: string): string {
-  let bytes: Buffer;
+/** Reads a file the seeker pointed at, with a clear message when it cannot. */
+export function readBinaryFile(path: string, what: string): Buffer {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unreadable');
     throw invalidInput(`cannot read ${what} "${path}": ${reason}`);
   }
+}
+
+/** Reads a text file the seeker pointed at, refusing what is not UTF-8 text. */
+export function readTextFile(path: string, what: string): string {
+  const bytes = readBinaryFile(path, what);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {

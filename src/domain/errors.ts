@@ -3,7 +3,14 @@
  * the code lets each shell pick its own exit code or HTTP status.
  */
 export type ProblemCode =
-  'not_found' | 'invalid_input' | 'invalid_move' | 'conflict' | 'unsupported_format' | 'forbidden';
+  | 'not_found'
+  | 'invalid_input'
+  | 'invalid_move'
+  | 'conflict'
+  | 'unsupported_format'
+  | 'forbidden'
+  /** Something outside Onward that it needs (a mail server) refused or could not be reached. */
+  | 'unavailable';
 
 export class Problem extends Error {
   constructor(

@@ -291,7 +291,10 @@ export interface PracticeAttempt {
 }
 export interface MoodCheckIn {
   id: Id;
+  /** The application that prompted it, if any. */
+  applicationId: Id | null;
   at: Instant;
+  /** 1 (very low) to 5 (good). */
   mood: number;
   note: string | null;
 }

@@ -29,6 +29,7 @@ const PROBLEM_STATUS: Record<ProblemCode, number> = {
   conflict: 409,
   unsupported_format: 422,
   forbidden: 403,
+  unavailable: 502,
 };
 
 /** Fastify's refusals of a request it could not read, in our words. */

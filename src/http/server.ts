@@ -15,6 +15,8 @@ import { registerCompanyRoutes } from './routes/companies.js';
 import { registerContactRoutes } from './routes/contacts.js';
 import { registerDataRoutes } from './routes/data.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerPlaybookRoutes } from './routes/playbook.js';
+import { registerReflectionRoutes } from './routes/reflection.js';
 import { registerStatic } from './static.js';
 
 export interface ServerOptions {
@@ -71,6 +73,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerApplicationRoutes(app, ctx);
   registerContactRoutes(app, ctx);
   registerCompanyRoutes(app, ctx);
+  registerPlaybookRoutes(app, ctx);
+  registerReflectionRoutes(app, ctx);
   registerDataRoutes(app, ctx);
   registerStatic(app, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, token: options.token });
   return app;

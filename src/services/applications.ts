@@ -1,12 +1,14 @@
 import { planMove, type ApplicationEvent } from '../domain/events.js';
 import { invalidInput, notFound, Problem } from '../domain/errors.js';
-import type { Application, Contact, Instant, Interview, Note } from '../domain/model.js';
+import type { Application, Contact, Interview, Note } from '../domain/model.js';
 import { isStage, type Stage } from '../domain/stages.js';
 import { parseUserTime } from '../domain/time.js';
-import type { ApplicationFilter, ApplicationRow, Repositories } from '../store/index.js';
+import type { ApplicationFilter, ApplicationRow } from '../store/index.js';
 import { APPLICATION_SORTS } from '../store/index.js';
 import { findOrCreateCompany, findOrCreateContact, resolveApplicationId } from './lookups.js';
 import { inTransaction, reposOf, type Context } from './context.js';
+import { appendEvent, pastTime } from './history.js';
+import { replanApplication } from './playbook.js';
 import {
   applicationPatchSchema,
   moveSchema,
@@ -28,25 +30,6 @@ export interface ApplicationView extends ApplicationRow {
   interviews: (Interview & { interviewers: Contact[] })[];
   notes: Note[];
   contacts: Contact[];
-}
-
-/** A time the seeker gave, or now; refused when it lies in the future for things that already happened. */
-function pastTime(ctx: Context, input: string | null | undefined, what: string): Instant {
-  const now = ctx.now();
-  if (!input) return now;
-  const at = parseUserTime(input, ctx.user.timeZone, what);
-  if (at > now) throw invalidInput(`${what} ${input} is in the future; record it once it has happened`);
-  return at;
-}
-
-async function appendEvent(
-  repos: Repositories,
-  ctx: Context,
-  e: Omit<ApplicationEvent, 'id' | 'seq'>,
-): Promise<ApplicationEvent> {
-  const event: ApplicationEvent = { ...e, id: ctx.newId(), seq: await repos.events.nextSeq(e.applicationId) };
-  await repos.events.append(event);
-  return event;
 }
 
 export async function createApplication(ctx: Context, raw: NewApplication): Promise<ApplicationView> {
@@ -227,6 +210,18 @@ export async function moveApplication(
       detail: input.note || null,
     });
     await repos.applications.save({ ...current, stage: planned.to, updatedAt: ctx.now() });
+    if (planned.to === 'rejected') {
+      // A plain move to rejected is a rejection too: the playbook needs its record.
+      await repos.rejections.save({
+        id: ctx.newId(),
+        applicationId: id,
+        at,
+        stageReached: planned.from === 'saved' ? 'applied' : planned.from,
+        reasonGiven: input.note || null,
+        messageId: null,
+      });
+    }
+    await replanApplication(repos, ctx, id);
     return id;
   });
   return getApplication(ctx, id);
@@ -271,6 +266,7 @@ export async function addInterview(
     };
     await repos.interviews.save(interview);
     await repos.applications.save({ ...application, updatedAt: ctx.now() });
+    await replanApplication(repos, ctx, id);
     return { ...interview, interviewerIds: [...interview.interviewerIds].sort(), interviewers };
   });
 }

@@ -8,7 +8,18 @@ import { EVENT_KINDS, stageOf, type ApplicationEvent } from '../domain/events.js
 import { invalidInput, Problem } from '../domain/errors.js';
 import {
   CONTACT_ROLES,
+  EMAIL_CLASSES,
   INTERVIEW_KINDS,
+  SENT_VIA,
+  STEP_KINDS,
+  STEP_NEEDS,
+  STEP_STATES,
+  type Draft,
+  type Message,
+  type MoodCheckIn,
+  type Reflection,
+  type Rejection,
+  type Step,
   type Application,
   type Company,
   type Contact,
@@ -86,6 +97,103 @@ const interviewSchema = z
   })
   .strict();
 const noteSchema = z.object({ id, applicationId: id, text: z.string(), at: instant }).strict();
+const rejectionSchema = z
+  .object({
+    id,
+    applicationId: id,
+    at: instant,
+    stageReached: z.enum(STAGES),
+    reasonGiven: nullableText,
+    messageId: id.nullable(),
+  })
+  .strict();
+const stepSchema = z
+  .object({
+    id,
+    applicationId: id.nullable(),
+    kind: z.enum(STEP_KINDS),
+    key: z.string().min(1),
+    due: instant,
+    allDay: z.boolean(),
+    state: z.enum(STEP_STATES),
+    snoozedUntil: instant.nullable(),
+    why: z.string(),
+    rule: z.string(),
+    needs: z.array(z.enum(STEP_NEEDS)),
+    contactId: id.nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+    closedAt: instant.nullable(),
+    closedBy: z.enum(['seeker', 'draft', 'playbook']).nullable(),
+  })
+  .strict();
+const draftSchema = z
+  .object({
+    id,
+    applicationId: id,
+    stepId: id.nullable(),
+    kind: z.enum(STEP_KINDS),
+    to: nullableText,
+    subject: z.string(),
+    body: z.string(),
+    variant: z.number().int(),
+    toneWarnings: z.array(
+      z.object({
+        start: z.number(),
+        end: z.number(),
+        kind: z.string(),
+        text: z.string(),
+        suggestion: z.string(),
+      }),
+    ),
+    inReplyTo: nullableText,
+    references: z.array(z.string()),
+    note: nullableText,
+    createdAt: instant,
+    updatedAt: instant,
+    sentAt: instant.nullable(),
+    sentVia: z.enum(SENT_VIA).nullable(),
+    sentMessageId: nullableText,
+  })
+  .strict();
+const checkInSchema = z
+  .object({
+    id,
+    applicationId: id.nullable(),
+    at: instant,
+    mood: z.number().int().min(1).max(5),
+    note: nullableText,
+  })
+  .strict();
+const reflectionSchema = z
+  .object({
+    id,
+    applicationId: id,
+    answers: z.record(z.string(), z.string()),
+    lessons: nullableText,
+    at: instant,
+  })
+  .strict();
+const messageSchema = z
+  .object({
+    id,
+    messageId: z.string().min(1),
+    direction: z.enum(['in', 'out']),
+    class: z.enum(EMAIL_CLASSES),
+    confidence: z.number().min(0).max(1),
+    subject: z.string(),
+    from: nullableText,
+    to: nullableText,
+    company: nullableText,
+    role: nullableText,
+    person: nullableText,
+    applicationId: id.nullable(),
+    inReplyTo: nullableText,
+    references: z.array(z.string()),
+    text: z.string(),
+    receivedAt: instant,
+  })
+  .strict();
 
 const exportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
@@ -103,30 +211,68 @@ const exportSchema = z.object({
   events: z.array(eventSchema),
   interviews: z.array(interviewSchema),
   notes: z.array(noteSchema),
+  // Added with the playbook; older version-1 files lack them.
+  messages: z.array(messageSchema).default([]),
+  rejections: z.array(rejectionSchema).default([]),
+  steps: z.array(stepSchema).default([]),
+  drafts: z.array(draftSchema).default([]),
+  checkIns: z.array(checkInSchema).default([]),
+  reflections: z.array(reflectionSchema).default([]),
 });
 
 export type ExportDocument = z.infer<typeof exportSchema>;
 
-export async function exportData(ctx: Context): Promise<ExportDocument> {
+/** Settings that are secrets (the mail password, the calendar link's token): left out unless asked for. */
+export const SECRET_SETTINGS = ['smtpPassword', 'calendarToken'];
+
+export interface ExportOptions {
+  includeSecrets?: boolean;
+}
+
+export async function exportData(ctx: Context, options: ExportOptions = {}): Promise<ExportDocument> {
   const repos = reposOf(ctx);
-  const [settings, companies, contacts, applications, applicationContacts, events, interviews, notes] =
-    await Promise.all([
-      repos.settings.all(),
-      repos.companies.list(),
-      repos.contacts.list(),
-      repos.applications.all(),
-      repos.contacts.allLinks(),
-      repos.events.all(),
-      repos.interviews.all(),
-      repos.notes.all(),
-    ]);
+  const [
+    settings,
+    companies,
+    contacts,
+    applications,
+    applicationContacts,
+    events,
+    interviews,
+    notes,
+    messages,
+    rejections,
+    steps,
+    drafts,
+    checkIns,
+    reflections,
+  ] = await Promise.all([
+    repos.settings.all(),
+    repos.companies.list(),
+    repos.contacts.list(),
+    repos.applications.all(),
+    repos.contacts.allLinks(),
+    repos.events.all(),
+    repos.interviews.all(),
+    repos.notes.all(),
+    repos.messages.all(),
+    repos.rejections.all(),
+    repos.steps.all(),
+    repos.drafts.all(),
+    repos.checkIns.all(),
+    repos.reflections.all(),
+  ]);
   const byId = <T extends { id: string }>(rows: T[]) =>
     [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     user: { name: ctx.user.name, email: ctx.user.email, timeZone: ctx.user.timeZone },
-    settings: Object.fromEntries(Object.entries(settings).sort(([a], [b]) => a.localeCompare(b))),
+    settings: Object.fromEntries(
+      Object.entries(settings)
+        .filter(([key]) => options.includeSecrets || !SECRET_SETTINGS.includes(key))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
     companies: byId(companies),
     contacts: byId(contacts),
     applications: byId(applications),
@@ -136,6 +282,12 @@ export async function exportData(ctx: Context): Promise<ExportDocument> {
     ),
     interviews: byId(interviews.map((i) => ({ ...i, interviewerIds: [...i.interviewerIds].sort() }))),
     notes: byId(notes),
+    messages: byId(messages),
+    rejections: byId(rejections),
+    steps: byId(steps),
+    drafts: byId(drafts),
+    checkIns: byId(checkIns),
+    reflections: byId(reflections),
   };
 }
 
@@ -201,6 +353,31 @@ function checkReferences(doc: ExportDocument): void {
   }
   for (const n of doc.notes)
     if (!applications.has(n.applicationId)) throw missing('application', n.applicationId, `note ${n.id}`);
+  const messages = has(doc.messages);
+  const steps = has(doc.steps);
+  for (const m of doc.messages)
+    if (m.applicationId && !applications.has(m.applicationId))
+      throw missing('application', m.applicationId, `message ${m.id}`);
+  for (const r of doc.rejections) {
+    if (!applications.has(r.applicationId))
+      throw missing('application', r.applicationId, `rejection ${r.id}`);
+    if (r.messageId && !messages.has(r.messageId)) throw missing('message', r.messageId, `rejection ${r.id}`);
+  }
+  for (const st of doc.steps) {
+    if (st.applicationId && !applications.has(st.applicationId))
+      throw missing('application', st.applicationId, `step ${st.id}`);
+    if (st.contactId && !contacts.has(st.contactId)) throw missing('contact', st.contactId, `step ${st.id}`);
+  }
+  for (const d of doc.drafts) {
+    if (!applications.has(d.applicationId)) throw missing('application', d.applicationId, `draft ${d.id}`);
+    if (d.stepId && !steps.has(d.stepId)) throw missing('step', d.stepId, `draft ${d.id}`);
+  }
+  for (const c of doc.checkIns)
+    if (c.applicationId && !applications.has(c.applicationId))
+      throw missing('application', c.applicationId, `check-in ${c.id}`);
+  for (const r of doc.reflections)
+    if (!applications.has(r.applicationId))
+      throw missing('application', r.applicationId, `reflection ${r.id}`);
   for (const a of doc.applications) {
     const history = doc.events.filter((e) => e.applicationId === a.id);
     if (history.length > 0 && stageOf(history) !== a.stage) {
@@ -219,6 +396,12 @@ async function refuseForeignIds(repos: Repositories, doc: ExportDocument): Promi
     ['application_events', doc.events],
     ['interviews', doc.interviews],
     ['notes', doc.notes],
+    ['messages', doc.messages],
+    ['rejections', doc.rejections],
+    ['steps', doc.steps],
+    ['drafts', doc.drafts],
+    ['mood_checkins', doc.checkIns],
+    ['reflections', doc.reflections],
   ];
   for (const [table, rows] of tables) {
     const foreign = await repos.ownedByOthers(
@@ -243,7 +426,7 @@ async function refuseForeignIds(repos: Repositories, doc: ExportDocument): Promi
 export async function importData(ctx: Context, raw: unknown): Promise<ImportSummary> {
   const doc = readExportDocument(raw);
   checkReferences(doc);
-  return inTransaction(ctx, async (repos) => {
+  const summary = await inTransaction(ctx, async (repos) => {
     await refuseForeignIds(repos, doc);
     const fresh =
       (await repos.applications.count()) === 0 &&
@@ -328,6 +511,48 @@ export async function importData(ctx: Context, raw: unknown): Promise<ImportSumm
       await repos.notes.save(n satisfies Note);
       count('notes', !known);
     }
+    for (const m of doc.messages) {
+      const sameHeader = await repos.messages.findByMessageId(m.messageId);
+      if (sameHeader && sameHeader.id !== m.id) continue; // the same email, already imported here
+      await repos.messages.save(m satisfies Message);
+      count('messages', !sameHeader);
+    }
+    const knownRejections = new Set((await repos.rejections.all()).map((r) => r.id));
+    for (const r of doc.rejections) {
+      await repos.rejections.save(r satisfies Rejection);
+      count('rejections', !knownRejections.has(r.id));
+    }
+    // Steps are matched by their playbook key: the same step made on two machines is one step.
+    const storedSteps = new Map((await repos.steps.all()).map((st) => [st.key, st]));
+    const stepIds = new Map<string, string>();
+    for (const st of doc.steps) {
+      const same = storedSteps.get(st.key);
+      if (same && same.id !== st.id) {
+        stepIds.set(st.id, same.id);
+        continue;
+      }
+      stepIds.set(st.id, st.id);
+      await repos.steps.save({ ...st, contactId: st.contactId && mapContact(st.contactId) } satisfies Step);
+      count('steps', !same);
+    }
+    const knownDrafts = new Set((await repos.drafts.all()).map((d) => d.id));
+    for (const d of doc.drafts) {
+      await repos.drafts.save({
+        ...d,
+        stepId: d.stepId && (stepIds.get(d.stepId) ?? d.stepId),
+      } satisfies Draft);
+      count('drafts', !knownDrafts.has(d.id));
+    }
+    const knownCheckIns = new Set((await repos.checkIns.all()).map((c) => c.id));
+    for (const c of doc.checkIns) {
+      await repos.checkIns.save(c satisfies MoodCheckIn);
+      count('checkIns', !knownCheckIns.has(c.id));
+    }
+    for (const r of doc.reflections) {
+      const same = await repos.reflections.forApplication(r.applicationId);
+      await repos.reflections.save({ ...r, id: same?.id ?? r.id } satisfies Reflection);
+      count('reflections', !same);
+    }
     // A merge can add history behind an application's back: the stage follows the history.
     if (!fresh) {
       for (const applicationId of touched) {
@@ -336,6 +561,12 @@ export async function importData(ctx: Context, raw: unknown): Promise<ImportSumm
         if (app && stage && stage !== app.stage) await repos.applications.save({ ...app, stage });
       }
     }
-    return { mode: fresh ? 'fresh' : 'merge', added, updated };
+    return { mode: fresh ? 'fresh' : 'merge', added, updated } satisfies ImportSummary;
   });
+  // A fresh import takes the exported name and time zone: the context follows, so later dates are
+  // read in the new zone by whoever holds it (the server keeps one context for its lifetime).
+  if (summary.mode === 'fresh') {
+    Object.assign(ctx.user, { name: doc.user.name, email: doc.user.email, timeZone: doc.user.timeZone });
+  }
+  return summary;
 }

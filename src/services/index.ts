@@ -31,3 +31,41 @@ export {
 } from './export.js';
 export { parsePerson } from './inputs.js';
 export { listCompanies } from './companies.js';
+export {
+  actOnStep,
+  getPlan,
+  getSettings,
+  recordRejection,
+  REJECTION_STAGES_REACHED,
+  updateSettings,
+  type PlanView,
+  type RejectionInput,
+  type StepAction,
+  type StepView,
+} from './playbook.js';
+export { today, type TodayStep, type TodayView } from './today.js';
+export {
+  checkDraftTone,
+  createDraft,
+  DRAFT_KINDS,
+  getDraft,
+  getSmtp,
+  listDrafts,
+  sendDraft,
+  setSmtp,
+  updateDraft,
+  type DraftEdit,
+  type DraftView,
+  type SmtpView,
+} from './drafts.js';
+export { calendarFeed, calendarToken, isCalendarToken } from './calendar.js';
+export {
+  addCheckIn,
+  getReflection,
+  listCheckIns,
+  rateInterview,
+  reflectionQuestions,
+  saveReflection,
+  type ReflectionView,
+} from './reflection.js';
+export { loadSample, removeSample, sampleLoaded } from './sample.js';

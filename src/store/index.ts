@@ -10,6 +10,7 @@ import { DraftRepository } from './repositories/drafts.js';
 import { MessageRepository } from './repositories/messages.js';
 import { NoteRepository } from './repositories/notes.js';
 import { RejectionRepository } from './repositories/rejections.js';
+import { CheckInRepository, ReflectionRepository } from './repositories/reflections.js';
 import { StepRepository } from './repositories/steps.js';
 import { SettingsRepository } from './repositories/settings.js';
 import { UserRepository } from './repositories/users.js';
@@ -35,6 +36,8 @@ export interface Repositories {
   steps: StepRepository;
   drafts: DraftRepository;
   messages: MessageRepository;
+  checkIns: CheckInRepository;
+  reflections: ReflectionRepository;
   /** Of these ids in `table`, the ones that belong to somebody else. */
   ownedByOthers(table: OwnedTable, ids: readonly string[]): Promise<string[]>;
 }
@@ -49,7 +52,9 @@ export type OwnedTable =
   | 'messages'
   | 'rejections'
   | 'steps'
-  | 'drafts';
+  | 'drafts'
+  | 'mood_checkins'
+  | 'reflections';
 
 function repositories(db: Executor, userId: string): Repositories {
   return {
@@ -65,6 +70,8 @@ function repositories(db: Executor, userId: string): Repositories {
     steps: new StepRepository(db, userId),
     drafts: new DraftRepository(db, userId),
     messages: new MessageRepository(db, userId),
+    checkIns: new CheckInRepository(db, userId),
+    reflections: new ReflectionRepository(db, userId),
     async ownedByOthers(table, ids) {
       const out: string[] = [];
       for (let i = 0; i < ids.length; i += 500) {

@@ -248,6 +248,34 @@ const playbook: Migration = {
       .addColumn('sent_message_id', 'text')
       .execute();
     await db.schema.createIndex('drafts_application').on('drafts').column('application_id').execute();
+
+    await db.schema
+      .createTable('mood_checkins')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('application_id', 'text', (c) => c.references('applications.id').onDelete('set null'))
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('mood', 'integer', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .execute();
+    await db.schema
+      .createIndex('mood_checkins_user_at')
+      .on('mood_checkins')
+      .columns(['user_id', 'at'])
+      .execute();
+
+    await db.schema
+      .createTable('reflections')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('application_id', 'text', (c) =>
+        c.notNull().references('applications.id').onDelete('cascade'),
+      )
+      .addColumn('answers', 'text', (c) => c.notNull())
+      .addColumn('lessons', 'text')
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('reflections_application_unique', ['application_id'])
+      .execute();
   },
 };
 

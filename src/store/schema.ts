@@ -177,6 +177,25 @@ export interface DraftsTable {
   sent_message_id: string | null;
 }
 
+export interface MoodCheckinsTable {
+  id: string;
+  user_id: string;
+  application_id: string | null;
+  at: string;
+  mood: number;
+  note: string | null;
+}
+
+export interface ReflectionsTable {
+  id: string;
+  user_id: string;
+  application_id: string;
+  /** JSON object: question id → answer. */
+  answers: string;
+  lessons: string | null;
+  at: string;
+}
+
 export interface Database {
   users: UsersTable;
   settings: SettingsTable;
@@ -192,4 +211,6 @@ export interface Database {
   rejections: RejectionsTable;
   steps: StepsTable;
   drafts: DraftsTable;
+  mood_checkins: MoodCheckinsTable;
+  reflections: ReflectionsTable;
 }

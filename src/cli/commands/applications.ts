@@ -203,7 +203,8 @@ export function registerApplicationCommands(program: Command, io: CliIo): void {
     .requiredOption('--at <time>', 'when, e.g. 2026-11-10T14:00 (your zone) or 2026-11-10T14:00:00Z')
     .option('--kind <kind>', 'phone, video, onsite, technical, behavioural, panel, assessment or other')
     .option('--with <person>', 'who, as "Name <email>" (repeat for several)', collect)
-    .option('--notes <text>', 'what was discussed')
+    .option('--notes <text>', 'what was discussed (drafts mention it; separate topics with ;)')
+    .option('--expect-reply-by <date>', 'the date they said they would reply by; the follow-up waits for it')
     .action(async (id: string, _o, cmd: Command) => {
       const o = cmd.optsWithGlobals<Opts>();
       const people = ((o.with as string[] | undefined) ?? []).map(parsePerson);
@@ -213,6 +214,7 @@ export function registerApplicationCommands(program: Command, io: CliIo): void {
           kind: o.kind as never,
           with: people,
           notes: o.notes as string | undefined,
+          replyExpectedBy: o.expectReplyBy as string | undefined,
         });
         if (o.json) return printJson(io, interview);
         const names = interview.interviewers.map(person).join(', ');

@@ -4,17 +4,18 @@ import { invalidInput } from '../../domain/errors.js';
 import { exportData, importData } from '../../services/index.js';
 import { printJson, readTextFile, withContext, type CliIo, type GlobalOptions } from '../session.js';
 
-type Opts = GlobalOptions & { out?: string };
+type Opts = GlobalOptions & { out?: string; includeSecrets?: boolean };
 
 export function registerDataCommands(program: Command, io: CliIo): void {
   program
     .command('export')
     .description('write everything to one JSON document (stdout, or --out FILE)')
     .option('--out <file>', 'write to this file instead of stdout')
+    .option('--include-secrets', 'also export the mail password and the calendar link (keep the file safe)')
     .action(async (_o, cmd: Command) => {
       const o = cmd.optsWithGlobals<Opts>();
       await withContext(o, io, async (ctx) => {
-        const doc = await exportData(ctx);
+        const doc = await exportData(ctx, { includeSecrets: Boolean(o.includeSecrets) });
         const text = `${JSON.stringify(doc, null, 2)}\n`;
         if (!o.out) return io.out(text);
         // Write beside and rename, so an interrupted export never leaves half a file under the name.

@@ -160,4 +160,14 @@ export class ApplicationRepository extends UserScoped {
       )
       .execute();
   }
+
+  /** Removes rows by id; what hangs off them goes with them (foreign keys cascade). */
+  async delete(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .deleteFrom('applications')
+      .where('user_id', '=', this.userId)
+      .where('id', 'in', [...ids])
+      .execute();
+  }
 }

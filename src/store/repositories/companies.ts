@@ -53,4 +53,14 @@ export class CompanyRepository extends UserScoped {
       )
       .execute();
   }
+
+  /** Removes rows by id; what hangs off them goes with them (foreign keys cascade). */
+  async delete(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .deleteFrom('companies')
+      .where('user_id', '=', this.userId)
+      .where('id', 'in', [...ids])
+      .execute();
+  }
 }

@@ -103,4 +103,14 @@ export class ContactRepository extends UserScoped {
       .execute();
     return rows.map((r) => ({ applicationId: r.application_id, contactId: r.contact_id }));
   }
+
+  /** Removes rows by id; what hangs off them goes with them (foreign keys cascade). */
+  async delete(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .deleteFrom('contacts')
+      .where('user_id', '=', this.userId)
+      .where('id', 'in', [...ids])
+      .execute();
+  }
 }

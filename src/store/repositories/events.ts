@@ -40,6 +40,23 @@ export class EventRepository extends UserScoped {
     return rows.map(toEvent);
   }
 
+  /** When each application was sent: its first move to applied, or its creation past `saved`. */
+  async firstAppliedAt(): Promise<Map<string, string>> {
+    const rows = await this.db
+      .selectFrom('application_events')
+      .select(['application_id', (eb) => eb.fn.min('at').as('at')])
+      .where('user_id', '=', this.userId)
+      .where((eb) =>
+        eb.or([
+          eb('to_stage', '=', 'applied'),
+          eb.and([eb('kind', '=', 'created'), eb('to_stage', '<>', 'saved')]),
+        ]),
+      )
+      .groupBy('application_id')
+      .execute();
+    return new Map(rows.map((r) => [r.application_id, String(r.at)]));
+  }
+
   async nextSeq(applicationId: string): Promise<number> {
     const row = await this.db
       .selectFrom('application_events')

@@ -33,6 +33,16 @@ export class InterviewRepository extends UserScoped {
     }));
   }
 
+  async get(id: string): Promise<Interview | undefined> {
+    const rows = await this.db
+      .selectFrom('interviews')
+      .selectAll()
+      .where('user_id', '=', this.userId)
+      .where('id', '=', id)
+      .execute();
+    return (await this.withInterviewers(rows))[0];
+  }
+
   async forApplication(applicationId: string): Promise<Interview[]> {
     const rows = await this.db
       .selectFrom('interviews')

@@ -19,4 +19,8 @@ export class SettingsRepository extends UserScoped {
       .onConflict((oc) => oc.columns(['user_id', 'key']).doUpdateSet({ value: json }))
       .execute();
   }
+
+  async delete(key: string): Promise<void> {
+    await this.db.deleteFrom('settings').where('user_id', '=', this.userId).where('key', '=', key).execute();
+  }
 }
