@@ -3,6 +3,12 @@
 // and npm test, and on install through the prepare script).
 import { runCli } from '../dist/cli/main.js';
 
+// `onward today | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),

@@ -22,6 +22,7 @@ import {
   SETTING_KEYS,
   type PlaybookSettings,
 } from '../domain/settings.js';
+import { stepTitle } from '../domain/step-titles.js';
 import { parseEml } from '../mail/eml.js';
 import { isStage, isOpenStage, type Stage } from '../domain/stages.js';
 import { isValidTimeZone, parseUserTime } from '../domain/time.js';
@@ -157,6 +158,8 @@ export interface RejectionInput {
 export interface StepView {
   id: Id;
   kind: StepKind;
+  /** The step in the seeker's words: "Reply to Acme and ask for feedback". */
+  title: string;
   applicationId: Id | null;
   due: Instant;
   allDay: boolean;
@@ -166,12 +169,19 @@ export interface StepView {
   rule: string;
   needs: Step['needs'];
   contactId: Id | null;
+  contactName: string | null;
   closedAt: Instant | null;
 }
 
-export const stepView = (s: Step): StepView => ({
+/** A step for display; `company` and `contactName` make its title specific. */
+export const stepView = (
+  s: Step,
+  company: string | null = null,
+  contactName: string | null = null,
+): StepView => ({
   id: s.id,
   kind: s.kind,
+  title: stepTitle(s.kind, company, contactName),
   applicationId: s.applicationId,
   due: s.due,
   allDay: s.allDay,
@@ -181,8 +191,14 @@ export const stepView = (s: Step): StepView => ({
   rule: s.rule,
   needs: s.needs,
   contactId: s.contactId,
+  contactName,
   closedAt: s.closedAt,
 });
+
+/** Names of the people steps are about, by contact id. */
+export async function contactNames(repos: Repositories): Promise<Map<Id, string>> {
+  return new Map((await repos.contacts.list({})).map((c) => [c.id, c.name]));
+}
 
 export interface PlanView {
   applicationId: Id;
@@ -203,12 +219,15 @@ async function planViewOf(repos: Repositories, ctx: Context, applicationId: Id, 
   const app = await repos.applications.get(applicationId);
   if (!app) throw notFound('application', applicationId);
   const steps = (await repos.steps.forApplication(applicationId)).filter((s) => s.closedBy !== 'playbook');
+  const people = new Map((await repos.contacts.forApplication(applicationId)).map((c) => [c.id, c.name]));
   return {
     applicationId,
     company: app.companyName,
     role: app.role,
     stage: app.stage,
-    steps: steps.sort(byDue).map(stepView),
+    steps: steps
+      .sort(byDue)
+      .map((s) => stepView(s, app.companyName, s.contactId ? (people.get(s.contactId) ?? null) : null)),
     ghosted,
   } satisfies PlanView;
 }
@@ -359,7 +378,9 @@ export async function actOnStep(ctx: Context, idOrPrefix: string, act: StepActio
     }
     await repos.steps.save(next);
     if (step.applicationId) await replanApplication(repos, ctx, step.applicationId);
-    return stepView((await repos.steps.get(id)) ?? next);
+    const app = step.applicationId ? await repos.applications.get(step.applicationId) : undefined;
+    const person = step.contactId ? await repos.contacts.get(step.contactId) : undefined;
+    return stepView((await repos.steps.get(id)) ?? next, app?.companyName ?? null, person?.name ?? null);
   });
 }
 
@@ -381,7 +402,17 @@ export async function updateSettings(
 ): Promise<PlaybookSettings> {
   const checked: [string, unknown][] = [];
   let timeZone: string | null = null;
+  const profile: { name?: string | null; email?: string | null } = {};
   for (const [key, value] of Object.entries(changes)) {
+    if (key === 'name' || key === 'email') {
+      if (typeof value !== 'string' || value.length > 200 || (key === 'name' && !value.trim())) {
+        throw invalidInput(
+          `${key}: give ${key === 'name' ? 'your name as you sign emails' : 'your email address'}`,
+        );
+      }
+      profile[key] = value.trim() || null;
+      continue;
+    }
     if (key === 'timeZone') {
       if (typeof value !== 'string' || !isValidTimeZone(value)) {
         throw invalidInput(
@@ -392,14 +423,18 @@ export async function updateSettings(
       continue;
     }
     if (!isSettingKey(key)) {
-      throw invalidInput(`unknown setting "${key}"; the settings are: timeZone, ${SETTING_KEYS.join(', ')}`);
+      throw invalidInput(
+        `unknown setting "${key}"; the settings are: name, email, timeZone, ${SETTING_KEYS.join(', ')}`,
+      );
     }
     checked.push([key, checkSetting(key, value)]);
   }
   return inTransaction(ctx, async (repos) => {
-    if (timeZone) {
+    if (timeZone || Object.keys(profile).length > 0) {
       // The context is shared by later requests (the server keeps one): it follows the change.
-      ctx.user.timeZone = timeZone;
+      if (timeZone) ctx.user.timeZone = timeZone;
+      if (profile.name) ctx.user.name = profile.name;
+      if (profile.email !== undefined) ctx.user.email = profile.email;
       await repos.users.update(ctx.user);
     }
     for (const [key, value] of checked) await repos.settings.set(key, value);

@@ -3,7 +3,7 @@
  * anything of their own. Every company, person and address in it is made up (.example domains).
  */
 import { Problem } from '../domain/errors.js';
-import { addCalendarDays } from '../domain/calendar.js';
+import { addCalendarDays, localDate } from '../domain/calendar.js';
 import { addInterview, createApplication, moveApplication } from './applications.js';
 import { inTransaction, reposOf, type Context } from './context.js';
 import { recordRejection } from './playbook.js';
@@ -27,7 +27,14 @@ export async function loadSample(ctx: Context): Promise<{ applications: number }
   const companiesBefore = new Set((await repos.companies.list()).map((c) => c.id));
   const contactsBefore = new Set((await repos.contacts.list()).map((c) => c.id));
   const zone = ctx.user.timeZone;
-  const daysAgo = (n: number) => addCalendarDays(ctx.now(), -n, zone).slice(0, 10);
+  /** The local date n days ago, moved back to the Friday before when it falls on a weekend. */
+  const daysAgo = (n: number) => {
+    let day = localDate(addCalendarDays(ctx.now(), -n, zone), zone);
+    while ([0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())) {
+      day = localDate(addCalendarDays(`${day}T12:00:00Z`, -1, 'UTC'), 'UTC');
+    }
+    return day;
+  };
   const atAgo = (n: number, hour: number) => `${daysAgo(n)}T${String(hour).padStart(2, '0')}:00`;
 
   const ids: string[] = [];
@@ -37,7 +44,7 @@ export async function loadSample(ctx: Context): Promise<{ applications: number }
     return app;
   };
 
-  const northwind = await add('Northwind Analytics (sample)', 'Data Analyst', 21, {
+  const northwind = await add('Northwind Analytics', 'Data Analyst', 21, {
     source: 'job_board',
     fit: 4,
     jobDescription:
@@ -51,7 +58,7 @@ export async function loadSample(ctx: Context): Promise<{ applications: number }
     notes: 'the monthly sales dashboard; moving reports from Excel to Power BI',
   });
 
-  const harbour = await add('Harbour Health (sample)', 'Staff Nurse', 28, { source: 'direct', fit: 5 });
+  const harbour = await add('Harbour Health', 'Staff Nurse', 28, { source: 'direct', fit: 5 });
   await moveApplication(ctx, harbour.id, { stage: 'interviewing', at: daysAgo(18) });
   await addInterview(ctx, harbour.id, {
     at: atAgo(9, 10),
@@ -64,9 +71,9 @@ export async function loadSample(ctx: Context): Promise<{ applications: number }
     reason: 'They went with a candidate with more experience on a surgical ward.',
   });
 
-  await add('Brightside Primary School (sample)', 'Teaching Assistant', 10, { source: 'referral', fit: 4 });
-  await add('Fernleaf Retail (sample)', 'Store Supervisor', 3, { source: 'job_board', fit: 3 });
-  const bluepeak = await add('Bluepeak Logistics (sample)', 'Operations Coordinator', 35, {
+  await add('Brightside Primary School', 'Teaching Assistant', 10, { source: 'referral', fit: 4 });
+  await add('Fernleaf Retail', 'Store Supervisor', 3, { source: 'job_board', fit: 3 });
+  const bluepeak = await add('Bluepeak Logistics', 'Operations Coordinator', 35, {
     source: 'recruiter',
     fit: 4,
   });

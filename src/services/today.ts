@@ -15,7 +15,14 @@ import {
   type PipelineHealth,
 } from '../domain/progress.js';
 import { inTransaction, type Context } from './context.js';
-import { ghostedFlagOf, loadSettings, replanSearch, stepView, type StepView } from './playbook.js';
+import {
+  contactNames,
+  ghostedFlagOf,
+  loadSettings,
+  replanSearch,
+  stepView,
+  type StepView,
+} from './playbook.js';
 
 export interface TodayStep extends StepView {
   company: string | null;
@@ -75,9 +82,16 @@ export async function today(ctx: Context): Promise<TodayView> {
       if (s.allDay) return localDate(due, zone) < todayDate ? 'overdue' : 'due';
       return due < now ? 'overdue' : 'due';
     };
+    const people = await contactNames(repos);
     const view = (s: Step, urgency: 'overdue' | 'due'): TodayStep => {
       const app = s.applicationId ? appsById.get(s.applicationId) : undefined;
-      return { ...stepView(s), company: app?.companyName ?? null, role: app?.role ?? null, urgency };
+      const person = s.contactId ? (people.get(s.contactId) ?? null) : null;
+      return {
+        ...stepView(s, app?.companyName ?? null, person),
+        company: app?.companyName ?? null,
+        role: app?.role ?? null,
+        urgency,
+      };
     };
 
     const open = await repos.steps.list({ states: ['open', 'snoozed'], dueBy: weekAhead });

@@ -2,7 +2,6 @@ import { writeFileSync, renameSync } from 'node:fs';
 import type { Command } from 'commander';
 import { invalidInput } from '../../domain/errors.js';
 import { SENT_VIA, type SentVia } from '../../domain/model.js';
-import { stepTitle } from '../../domain/step-titles.js';
 import {
   actOnStep,
   addCheckIn,
@@ -44,17 +43,17 @@ type Opts = GlobalOptions & Record<string, unknown>;
 
 const STATUS_MARK: Record<StepView['status'], string> = { open: '○', done: '✓', skipped: '–', snoozed: 'z' };
 
-function stepLine(s: StepView, company: string | null, zone: string): string {
+function stepLine(s: StepView, zone: string): string {
   const due =
-    s.status === 'snoozed' && s.snoozedUntil ? `snoozed to ${when(s.snoozedUntil, zone)}` : when(s.due, zone);
-  return `${STATUS_MARK[s.status]} ${due.padEnd(24)} ${stepTitle(s.kind, company).padEnd(48)} ${s.id}`;
+    s.status === 'snoozed' && s.snoozedUntil ? `until ${when(s.snoozedUntil, zone)}` : when(s.due, zone);
+  return `${STATUS_MARK[s.status]} ${s.id}  ${due.padEnd(23)} ${s.title}`;
 }
 
 function printPlan(io: CliIo, plan: PlanView, zone: string): void {
   io.out(`${plan.company} · ${plan.role} — your plan\n\n`);
   for (const s of plan.steps) {
-    io.out(`${stepLine(s, plan.company, zone)}\n`);
-    if (s.status === 'open' || s.status === 'snoozed') io.out(`  ${''.padEnd(24)} ${s.why}\n`);
+    io.out(`${stepLine(s, zone)}\n`);
+    if (s.status === 'open' || s.status === 'snoozed') io.out(`${''.padEnd(40)}${s.why}\n`);
   }
   if (plan.ghosted) io.out(`\n${plan.ghosted.reason}\n`);
   const first = plan.steps.find((s) => s.status === 'open' && s.needs.includes('draft'));
@@ -71,14 +70,19 @@ function printToday(io: CliIo, t: TodayView): void {
     io.out(`Due today (${t.steps.length})\n`);
     for (const s of t.steps) {
       const mark = s.urgency === 'overdue' ? '!' : '•';
-      const due = s.allDay ? when(s.snoozedUntil ?? s.due, zone) : when(s.due, zone);
-      io.out(`${mark} ${stepTitle(s.kind, s.company).padEnd(50)} ${due.padEnd(24)} ${s.id}\n`);
+      const due =
+        s.urgency === 'overdue'
+          ? `since ${when(s.snoozedUntil ?? s.due, zone)}`
+          : s.allDay
+            ? 'today'
+            : when(s.due, zone);
+      io.out(`${mark} ${s.id}  ${due.padEnd(29)} ${s.title}\n`);
     }
   }
   if (t.upcoming.length > 0) {
     io.out(`\nComing up this week\n`);
     for (const s of t.upcoming.slice(0, 8)) {
-      io.out(`  ${stepTitle(s.kind, s.company).padEnd(50)} ${when(s.snoozedUntil ?? s.due, zone)}\n`);
+      io.out(`  ${s.id}  ${when(s.snoozedUntil ?? s.due, zone).padEnd(29)} ${s.title}\n`);
     }
   }
   const p = t.pipeline;
@@ -173,7 +177,7 @@ export function registerPlaybookCommands(program: Command, io: CliIo): void {
           if (o.json) printJson(io, step);
           else
             io.out(
-              `${step.status === 'open' ? 'Reopened' : step.status === 'done' ? 'Done' : 'Skipped'}: ${stepTitle(step.kind, null)} (${step.id})\n`,
+              `${step.status === 'open' ? 'Reopened' : step.status === 'done' ? 'Done' : 'Skipped'}: ${step.title} (${step.id})\n`,
             );
         });
       });
@@ -280,9 +284,10 @@ export function registerPlaybookCommands(program: Command, io: CliIo): void {
       const o = cmd.optsWithGlobals<Opts>();
       await withContext(o, io, async (ctx) => {
         const s = await getSettings(ctx);
-        if (o.json) printJson(io, { ...s, timeZone: ctx.user.timeZone });
+        if (o.json)
+          printJson(io, { ...s, name: ctx.user.name, email: ctx.user.email, timeZone: ctx.user.timeZone });
         else {
-          io.out(`timeZone  ${ctx.user.timeZone}\n`);
+          io.out(`name  ${ctx.user.name}\nemail  ${ctx.user.email ?? ''}\ntimeZone  ${ctx.user.timeZone}\n`);
           for (const [k, v] of Object.entries(s)) io.out(`${k}  ${JSON.stringify(v)}\n`);
         }
       });
@@ -299,7 +304,9 @@ export function registerPlaybookCommands(program: Command, io: CliIo): void {
         if (o.json) printJson(io, s);
         else
           io.out(
-            `Saved; open steps were re-dated. ${key} = ${JSON.stringify((s as unknown as Record<string, unknown>)[key])}\n`,
+            ['name', 'email', 'timeZone'].includes(key)
+              ? `Saved ${key}: ${JSON.stringify((ctx.user as unknown as Record<string, unknown>)[key])}\n`
+              : `Saved; open steps were re-dated. ${key} = ${JSON.stringify((s as unknown as Record<string, unknown>)[key])}\n`,
           );
       });
     });
