@@ -259,6 +259,23 @@ export interface Message {
   references: string[];
   text: string;
   receivedAt: Instant;
+  /** Where it was read from: a file, an mbox position, an IMAP folder and UID. */
+  source: string | null;
+  /** none: nothing to decide; pending: waits in the review list; confirmed/dismissed: decided. */
+  reviewState: 'none' | 'pending' | 'confirmed' | 'dismissed';
+  /** What the import proposes when it is not sure: the class and the application (or a new one). */
+  proposal: MessageProposal | null;
+  /** For an interview invitation: the proposed time, when the email states one. */
+  interviewTime: Instant | null;
+  /** The phrases that decided the class. */
+  reasons: string[];
+}
+
+export interface MessageProposal {
+  label: EmailClass;
+  applicationId: Id | null;
+  /** When no application matches: the one to create. */
+  newApplication: { company: string; role: string } | null;
 }
 
 export interface Skill {

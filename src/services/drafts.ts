@@ -364,6 +364,11 @@ export async function sendDraft(
         references: sent.references,
         text: sent.body,
         receivedAt: now,
+        source: 'sent from Onward',
+        reviewState: 'none',
+        proposal: null,
+        interviewTime: null,
+        reasons: [],
       });
     }
     if (sent.stepId) {

@@ -192,6 +192,19 @@ const messageSchema = z
     references: z.array(z.string()),
     text: z.string(),
     receivedAt: instant,
+    source: nullableText.default(null),
+    reviewState: z.enum(['none', 'pending', 'confirmed', 'dismissed']).default('none'),
+    proposal: z
+      .object({
+        label: z.enum(EMAIL_CLASSES),
+        applicationId: id.nullable(),
+        newApplication: z.object({ company: z.string(), role: z.string() }).strict().nullable(),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+    interviewTime: instant.nullable().default(null),
+    reasons: z.array(z.string()).default([]),
   })
   .strict();
 

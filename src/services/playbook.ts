@@ -4,7 +4,7 @@
  */
 import { planMove } from '../domain/events.js';
 import { invalidInput, notFound, Problem } from '../domain/errors.js';
-import type { Id, Instant, Rejection, Step, StepKind } from '../domain/model.js';
+import type { Id, Instant, Message, Rejection, Step, StepKind } from '../domain/model.js';
 import { STEP_KINDS } from '../domain/model.js';
 import {
   effectiveDue,
@@ -232,6 +232,64 @@ async function planViewOf(repos: Repositories, ctx: Context, applicationId: Id, 
   } satisfies PlanView;
 }
 
+/** A message row with nothing in it, to build on. */
+const emptyMessage = {
+  source: null,
+  reviewState: 'none',
+  proposal: null,
+  interviewTime: null,
+  reasons: [],
+} satisfies Partial<Message>;
+
+/**
+ * Moves an application to rejected (a history event) and stores the rejection. The caller owns
+ * the transaction and replans afterwards. Throws invalid_move when the stage machine refuses.
+ */
+export async function applyRejection(
+  repos: Repositories,
+  ctx: Context,
+  applicationId: Id,
+  r: {
+    at: Instant;
+    reason: string | null;
+    stageReached: Stage | null;
+    messageId: Id | null;
+    source: string | null;
+  },
+): Promise<Rejection> {
+  const app = await repos.applications.get(applicationId);
+  if (!app) throw notFound('application', applicationId);
+  const history = await repos.events.forApplication(applicationId);
+  const planned = planMove(history, 'rejected', r.at);
+  if (!planned.ok) {
+    throw new Problem(
+      'invalid_move',
+      `cannot record a rejection for ${app.companyName} · ${app.role}: ${planned.reason}`,
+    );
+  }
+  const reached = r.stageReached ?? (planned.from === 'saved' ? 'applied' : planned.from);
+  await appendEvent(repos, ctx, {
+    applicationId,
+    kind: planned.eventKind,
+    at: r.at,
+    fromStage: planned.from,
+    toStage: 'rejected',
+    source: r.source,
+    detail: r.reason,
+  });
+  await repos.applications.save({ ...app, stage: 'rejected', updatedAt: ctx.now() });
+  const rejection: Rejection = {
+    id: ctx.newId(),
+    applicationId,
+    at: r.at,
+    stageReached: isStage(reached) ? reached : 'applied',
+    reasonGiven: r.reason,
+    messageId: r.messageId,
+  };
+  await repos.rejections.save(rejection);
+  return rejection;
+}
+
 /**
  * Records a "no": moves the application to rejected (a history event), stores the rejection and
  * lays out the plan. All or nothing, in one transaction.
@@ -255,19 +313,12 @@ export async function recordRejection(
     const id = await resolveApplicationId(repos, idOrPrefix);
     const app = await repos.applications.get(id);
     if (!app) throw notFound('application', idOrPrefix);
-    const history = await repos.events.forApplication(id);
-    const planned = planMove(history, 'rejected', at);
-    if (!planned.ok) {
-      throw new Problem(
-        'invalid_move',
-        `cannot record a rejection for ${app.companyName} · ${app.role}: ${planned.reason}`,
-      );
-    }
     let messageId: Id | null = null;
     if (email) {
       const known = await repos.messages.findByMessageId(email.messageId);
       messageId = known?.id ?? ctx.newId();
       await repos.messages.save({
+        ...(known ?? emptyMessage),
         id: messageId,
         messageId: email.messageId,
         direction: 'in',
@@ -284,29 +335,16 @@ export async function recordRejection(
         references: email.references,
         text: email.text,
         receivedAt: email.date && email.date <= ctx.now() ? email.date : at,
+        reviewState: 'confirmed',
       });
     }
-    const reached =
-      (input.stageReached as Stage | undefined) ?? (planned.from === 'saved' ? 'applied' : planned.from);
-    await appendEvent(repos, ctx, {
-      applicationId: id,
-      kind: planned.eventKind,
+    await applyRejection(repos, ctx, id, {
       at,
-      fromStage: planned.from,
-      toStage: 'rejected',
-      source: email ? `email ${email.messageId}` : null,
-      detail: reason,
-    });
-    await repos.applications.save({ ...app, stage: 'rejected', updatedAt: ctx.now() });
-    const rejection: Rejection = {
-      id: ctx.newId(),
-      applicationId: id,
-      at,
-      stageReached: reached && isStage(reached) ? reached : 'applied',
-      reasonGiven: reason,
+      reason,
+      stageReached: (input.stageReached as Stage | undefined) ?? null,
       messageId,
-    };
-    await repos.rejections.save(rejection);
+      source: email ? `email ${email.messageId}` : null,
+    });
     const { ghosted } = await replanApplication(repos, ctx, id);
     return planViewOf(repos, ctx, id, ghosted);
   });

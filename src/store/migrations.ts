@@ -178,9 +178,19 @@ const playbook: Migration = {
       .addColumn('refs', 'text', (c) => c.notNull())
       .addColumn('body_text', 'text', (c) => c.notNull())
       .addColumn('received_at', 'text', (c) => c.notNull())
+      .addColumn('source', 'text')
+      .addColumn('review_state', 'text', (c) => c.notNull())
+      .addColumn('proposal', 'text')
+      .addColumn('interview_time', 'text')
+      .addColumn('reasons', 'text', (c) => c.notNull())
       .addUniqueConstraint('messages_user_message_id_unique', ['user_id', 'message_id'])
       .execute();
     await db.schema.createIndex('messages_application').on('messages').column('application_id').execute();
+    await db.schema
+      .createIndex('messages_review')
+      .on('messages')
+      .columns(['user_id', 'review_state'])
+      .execute();
 
     await db.schema
       .createTable('rejections')

@@ -120,6 +120,13 @@ export interface MessagesTable {
   refs: string;
   body_text: string;
   received_at: string;
+  source: string | null;
+  review_state: string;
+  /** JSON MessageProposal. */
+  proposal: string | null;
+  interview_time: string | null;
+  /** JSON array. */
+  reasons: string;
 }
 
 export interface RejectionsTable {

@@ -1,4 +1,4 @@
-import type { EmailClass, Message } from '../../domain/model.js';
+import type { EmailClass, Message, MessageProposal } from '../../domain/model.js';
 import type { MessagesTable } from '../schema.js';
 import { UserScoped } from './base.js';
 
@@ -19,6 +19,11 @@ const toMessage = (r: MessagesTable): Message => ({
   references: JSON.parse(r.refs) as string[],
   text: r.body_text,
   receivedAt: r.received_at,
+  source: r.source,
+  reviewState: r.review_state as Message['reviewState'],
+  proposal: r.proposal ? (JSON.parse(r.proposal) as MessageProposal) : null,
+  interviewTime: r.interview_time,
+  reasons: JSON.parse(r.reasons) as string[],
 });
 
 export class MessageRepository extends UserScoped {
@@ -84,6 +89,11 @@ export class MessageRepository extends UserScoped {
       refs: JSON.stringify(m.references),
       body_text: m.text,
       received_at: m.receivedAt,
+      source: m.source,
+      review_state: m.reviewState,
+      proposal: m.proposal ? JSON.stringify(m.proposal) : null,
+      interview_time: m.interviewTime,
+      reasons: JSON.stringify(m.reasons),
     };
     const { id: _id, user_id: _u, ...changes } = values;
     await this.db
@@ -91,5 +101,32 @@ export class MessageRepository extends UserScoped {
       .values(values)
       .onConflict((oc) => oc.column('id').doUpdateSet(changes).where('messages.user_id', '=', this.userId))
       .execute();
+  }
+
+  async pendingReview(): Promise<Message[]> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('user_id', '=', this.userId)
+      .where('review_state', '=', 'pending')
+      .orderBy('received_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toMessage);
+  }
+
+  /** Of these Message-IDs, the ones already stored: an import skips them. */
+  async knownMessageIds(messageIds: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < messageIds.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('messages')
+        .select('message_id')
+        .where('user_id', '=', this.userId)
+        .where('message_id', 'in', messageIds.slice(i, i + 500))
+        .execute();
+      for (const r of rows) out.add(r.message_id);
+    }
+    return out;
   }
 }
