@@ -491,7 +491,8 @@ describe('HTTP API export and import', () => {
     );
     expect(summary).toEqual({
       mode: 'fresh',
-      added: { companies: 13, contacts: 1, applications: 13, events: 14, interviews: 1, notes: 1 },
+      // The interview brought its playbook steps: a thank-you and a follow-up.
+      added: { companies: 13, contacts: 1, applications: 13, events: 14, interviews: 1, notes: 1, steps: 2 },
       updated: {},
     });
     expect(await jsonOf(await to.get('/api/export'), 200)).toEqual(document);
