@@ -29,7 +29,7 @@ import { isValidTimeZone, parseUserTime } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
 import { inTransaction, reposOf, type Context } from './context.js';
 import { appendEvent, pastTime } from './history.js';
-import { resolveApplicationId } from './lookups.js';
+import { findOrCreateContact, resolveApplicationId } from './lookups.js';
 
 export async function loadSettings(repos: Repositories): Promise<PlaybookSettings> {
   return readSettings(await repos.settings.all());
@@ -267,7 +267,11 @@ export async function applyRejection(
       `cannot record a rejection for ${app.companyName} · ${app.role}: ${planned.reason}`,
     );
   }
-  const reached = r.stageReached ?? (planned.from === 'saved' ? 'applied' : planned.from);
+  // An interview logged counts as reaching the interviews, whatever stage the seeker had set.
+  const interviewed = (await repos.interviews.forApplication(applicationId)).some((iv) => iv.at <= r.at);
+  const before = planned.from === 'saved' ? 'applied' : planned.from;
+  const reached =
+    r.stageReached ?? (interviewed && ['applied', 'screening'].includes(before) ? 'interviewing' : before);
   await appendEvent(repos, ctx, {
     applicationId,
     kind: planned.eventKind,
@@ -337,6 +341,17 @@ export async function recordRejection(
         receivedAt: email.date && email.date <= ctx.now() ? email.date : at,
         reviewState: 'confirmed',
       });
+    }
+    // The person who wrote it becomes a contact, so the reply goes to them.
+    const sender = email?.from?.match(/<([^>]+)>/)?.[1] ?? email?.from ?? null;
+    if (email?.fromName && sender?.includes('@') && !/no-?reply|do-?not-?reply|mailer-daemon/i.test(sender)) {
+      const contact = await findOrCreateContact(repos, ctx, {
+        name: email.fromName,
+        email: sender,
+        role: 'recruiter',
+        companyId: app.companyId,
+      });
+      await repos.contacts.linkToApplication(id, contact.id);
     }
     await applyRejection(repos, ctx, id, {
       at,
