@@ -18,8 +18,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['web/**/*.js'],
+    // The web app runs in the browser and talks only to the HTTP API: no Node, none of our server code.
+    files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-globals': ['error', 'process', 'require', '__dirname', 'Buffer'],
+      'no-restricted-imports': ['error', { patterns: ['**/src/*', 'node:*'] }],
+    },
   },
   {
     // The core imports nothing of ours outside itself: keep the rings honest.

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The package's root directory. This file runs from src/http (tests, tsx) or dist/http (the
- * built command); both sit two levels below the root.
+ * The built web app (`npm run build` writes it with Vite). This file runs from src/http (tests,
+ * tsx) or dist/http (the built command); both sit two levels below the package root.
  */
-export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 function readVersion(): string {
   try {

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Store } from '../store/index.js';
 import { DIALECTS, openTestWorld, PG_SKIP_REASON, PG_URL, type TestWorld } from '../../test/dialects.js';
+import { DEFAULT_WEB_ROOT } from './package-info.js';
 import { buildServer, startServer } from './server.js';
 
 if (!PG_URL) console.log(PG_SKIP_REASON);
@@ -635,25 +636,53 @@ describe('HTTP API security', () => {
 
 describe('web shell', () => {
   let world: TestWorld;
+  let webRoot: string;
   let server: Running;
   let api: Client;
+
+  /** A built app in miniature, laid out as `vite build` writes web/dist. */
+  function writeBuild(dir: string): void {
+    mkdirSync(join(dir, 'assets'), { recursive: true });
+    writeFileSync(
+      join(dir, 'index.html'),
+      [
+        '<!doctype html><html lang="en"><head>',
+        '<meta name="onward-token" content="%ONWARD_TOKEN%" />',
+        '<script type="module" crossorigin src="/assets/index-AbC123xy.js"></script>',
+        '<link rel="stylesheet" href="/assets/index-Zz9_Yy8-.css">',
+        '</head><body><div id="root"></div></body></html>',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'assets', 'index-AbC123xy.js'), "fetch('/api/applications');\n");
+    writeFileSync(join(dir, 'assets', 'index-Zz9_Yy8-.css'), 'body { margin: 0 }\n');
+    writeFileSync(join(dir, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
+  }
+
   beforeEach(async () => {
     world = await openTestWorld('sqlite', NOW);
-    server = await serve(world.store);
+    webRoot = mkdtempSync(join(tmpdir(), 'onward-web-'));
+    writeBuild(webRoot);
+    server = await serve(world.store, { webRoot });
     api = clientFor(server);
   });
   afterEach(async () => {
     await server.close();
     await world.close();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it('serves the built app from web/dist by default', () => {
+    expect(DEFAULT_WEB_ROOT.replace(/\\/g, '/')).toMatch(/\/web\/dist\/?$/);
   });
 
   it('serves index.html with the token injected and a strict Content-Security-Policy', async () => {
-    for (const path of ['/', '/index.html', '/applications/abc123']) {
+    for (const path of ['/', '/index.html', '/applications/abc123', '/applications/abc123/rejection']) {
       const res = await api.get(path, { accept: 'text/html' });
       const html = await res.text();
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(res.headers.get('content-security-policy')).toMatch(/(^|; )default-src 'self'(;|$)/);
+      expect(res.headers.get('content-security-policy')).toMatch(/(^|; )script-src 'self'(;|$)/);
       expect(res.headers.get('content-security-policy')).not.toMatch(/unsafe-inline|unsafe-eval/);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(html).toContain(`<meta name="onward-token" content="${TOKEN}"`);
@@ -661,15 +690,21 @@ describe('web shell', () => {
     }
   });
 
-  it('serves its script and style, and 404s a missing file', async () => {
-    const script = await api.get('/app.js');
+  it('serves the built script and style, hashed assets as immutable, and 404s a missing file', async () => {
+    const script = await api.get('/assets/index-AbC123xy.js');
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await script.text()).toContain('/api/applications');
-    const style = await api.get('/style.css');
+    const style = await api.get('/assets/index-Zz9_Yy8-.css');
     expect(style.status).toBe(200);
     expect(style.headers.get('content-type')).toMatch(/^text\/css/);
+    const robots = await api.get('/robots.txt');
+    expect(robots.status).toBe(200);
+    expect(robots.headers.get('cache-control')).toBe('no-cache');
     await errorOf(await api.get('/missing.js'), 404, 'not_found');
+    await errorOf(await api.get('/assets/index-missing1.js'), 404, 'not_found');
+    await errorOf(await api.get('/api/nothing-here'), 404, 'not_found');
   });
 
   it('never serves files outside the web root', async () => {
@@ -678,6 +713,8 @@ describe('web shell', () => {
       '/%2e%2e/package.json',
       '/..%2f..%2fetc%2fpasswd',
       '/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/.git/config',
     ]) {
       const res = await rawRequest(server.port, {
         path,
@@ -685,6 +722,7 @@ describe('web shell', () => {
       });
       expect(res.body, path).not.toContain('"devDependencies"');
       expect(res.body, path).not.toContain('root:');
+      expect(res.body, path).not.toContain('[core]');
     }
   });
 
@@ -697,6 +735,24 @@ describe('web shell', () => {
       expect(await res.text()).toBe(`<p>${TOKEN}</p><p>${TOKEN}</p>`);
     } finally {
       await custom.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says plainly that the app is not built when there is no build, and the API still works', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'onward-web-empty-'));
+    const unbuilt = await serve(world.store, { webRoot: dir });
+    try {
+      for (const path of ['/', '/index.html', '/pipeline', '/applications/abc123']) {
+        const res = await fetch(`${unbuilt.url}${path}`, { headers: { accept: 'text/html' } });
+        expect(res.status, path).toBe(503);
+        expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+        expect(await res.text()).toBe('The web app is not built: run npm run build\n');
+      }
+      expect((await fetch(`${unbuilt.url}/assets/index-AbC123xy.js`)).status).toBe(404);
+      expect((await fetch(`${unbuilt.url}/api/health`)).status).toBe(200);
+    } finally {
+      await unbuilt.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

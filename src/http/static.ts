@@ -1,13 +1,16 @@
 /**
- * The web shell: files from the web root, with index.html for `/` and for any other page
- * address outside /api (so a client-side router can own its paths). index.html gets the install
- * token, which lets our own page make changes; a page from another origin cannot read it.
+ * The web app: the built files from the web root (web/dist), with index.html for `/` and for any
+ * other page address outside /api (so the app's client-side router can own its paths). index.html
+ * gets the install token, which lets our own page make changes; a page from another origin cannot
+ * read it. Without a build there is no app to serve: pages answer 503 with what to do.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export const TOKEN_PLACEHOLDER = '%ONWARD_TOKEN%';
+
+export const NOT_BUILT_MESSAGE = 'The web app is not built: run npm run build';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,6 +56,11 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
+/** The build names its assets by their content hash (assets/index-3f2a9c1b.js): they never change. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const isHashedAsset = (urlPath: string): boolean =>
+  /^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(urlPath);
+
 /** A page address (no extension, or a browser asking for HTML) falls back to the app; a missing asset is a 404. */
 function wantsPage(request: FastifyRequest, urlPath: string): boolean {
   return extname(urlPath) === '' || (request.headers.accept ?? '').includes('text/html');
@@ -77,11 +85,17 @@ export function registerStatic(app: FastifyInstance, options: StaticOptions): vo
       const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
       return reply
         .type(type)
-        .header('cache-control', 'no-cache')
+        .header('cache-control', isHashedAsset(urlPath) ? IMMUTABLE : 'no-cache')
         .send(await readFile(file));
     }
-    if ((file === indexFile || wantsPage(request, urlPath)) && (await isFile(indexFile)))
-      return sendIndex(reply);
+    if (file === indexFile || wantsPage(request, urlPath)) {
+      if (await isFile(indexFile)) return sendIndex(reply);
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(`${NOT_BUILT_MESSAGE}\n`);
+    }
     return reply.callNotFound();
   });
 }

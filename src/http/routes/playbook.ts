@@ -119,14 +119,20 @@ export function registerPlaybookRoutes(app: FastifyInstance, ctx: Context): void
     return checkDraftTone(text);
   });
 
-  app.get('/api/settings', async () => ({ ...(await getSettings(ctx)), timeZone: ctx.user.timeZone }));
+  app.get('/api/settings', async () => ({
+    ...(await getSettings(ctx)),
+    name: ctx.user.name,
+    email: ctx.user.email,
+    timeZone: ctx.user.timeZone,
+  }));
 
   app.patch('/api/settings', async (request) => {
     const changes = body(request.body);
     if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
       throw invalidInput('settings: send an object of the settings to change');
     }
-    return updateSettings(ctx, changes as Record<string, unknown>);
+    const settings = await updateSettings(ctx, changes as Record<string, unknown>);
+    return { ...settings, name: ctx.user.name, email: ctx.user.email, timeZone: ctx.user.timeZone };
   });
 
   app.get('/api/smtp', async () => ({ smtp: await getSmtp(ctx) }));

@@ -1,0 +1,301 @@
+/**
+ * The shapes the HTTP API answers with (README, "The HTTP API"). The web app talks only to the
+ * API, so it keeps its own copy of these rather than importing the server's code.
+ */
+
+export const OPEN_STAGES = ['saved', 'applied', 'screening', 'interviewing', 'final', 'offer'] as const;
+export const CLOSING_STAGES = ['rejected', 'withdrawn', 'no_response'] as const;
+export const STAGES = [...OPEN_STAGES, 'accepted', ...CLOSING_STAGES] as const;
+export type OpenStage = (typeof OPEN_STAGES)[number];
+export type Stage = (typeof STAGES)[number];
+
+export const INTERVIEW_KINDS = [
+  'phone',
+  'video',
+  'onsite',
+  'technical',
+  'behavioural',
+  'panel',
+  'assessment',
+  'other',
+] as const;
+export type InterviewKind = (typeof INTERVIEW_KINDS)[number];
+
+export const CONTACT_ROLES = [
+  'recruiter',
+  'hiring_manager',
+  'interviewer',
+  'hr',
+  'referrer',
+  'other',
+] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+
+export type StepKind =
+  | 'interview_thanks'
+  | 'follow_up'
+  | 'rejection_reply'
+  | 'feedback_nudge'
+  | 'mood_checkin'
+  | 'reflect'
+  | 'practice'
+  | 'learn'
+  | 'polish_resume'
+  | 'connect'
+  | 'stay_in_touch'
+  | 'apply_more'
+  | 'offer_feedback'
+  | 'log_feedback'
+  | 'refine_search';
+
+export const DRAFT_KINDS = [
+  'interview_thanks',
+  'follow_up',
+  'rejection_reply',
+  'feedback_nudge',
+  'stay_in_touch',
+  'connect',
+  'offer_feedback',
+] as const;
+
+export type StepStatus = 'open' | 'done' | 'skipped' | 'snoozed';
+
+export interface Application {
+  id: string;
+  companyId: string;
+  companyName: string;
+  role: string;
+  url: string | null;
+  source: string | null;
+  location: string | null;
+  jobDescription: string | null;
+  fit: number | null;
+  stage: Stage;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApplicationEvent {
+  id: string;
+  kind: string;
+  at: string;
+  fromStage: Stage | null;
+  toStage: Stage | null;
+  detail: string | null;
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  email: string | null;
+  role: ContactRole;
+  companyId: string | null;
+  companyName?: string | null;
+  phone: string | null;
+  linkedin: string | null;
+  notes: string | null;
+  createdAt: string;
+}
+
+export interface Interview {
+  id: string;
+  applicationId: string;
+  kind: InterviewKind;
+  at: string;
+  interviewerIds: string[];
+  interviewers?: Contact[];
+  notes: string | null;
+  replyExpectedBy: string | null;
+  selfRating: number | null;
+  selfAssessment: string | null;
+}
+
+export interface Note {
+  id: string;
+  applicationId: string;
+  text: string;
+  at: string;
+}
+
+export interface ApplicationDetail extends Application {
+  events: ApplicationEvent[];
+  interviews: Interview[];
+  notes: Note[];
+  contacts: Contact[];
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  title: string;
+  detail: string | null;
+  refId: string;
+}
+
+export interface Step {
+  id: string;
+  kind: StepKind;
+  /** The step in the seeker's words, naming the company and person: "Thank Dana Lee at Acme". */
+  title?: string;
+  applicationId: string | null;
+  due: string;
+  allDay: boolean;
+  status: StepStatus;
+  snoozedUntil: string | null;
+  why: string;
+  rule: string;
+  needs: string[];
+  contactId: string | null;
+  contactName?: string | null;
+  closedAt: string | null;
+}
+
+export interface TodayStep extends Step {
+  company: string | null;
+  role: string | null;
+  urgency: 'overdue' | 'due';
+}
+
+export interface GhostedFlag {
+  since: string;
+  suggestedStage: 'no_response';
+  reason: string;
+}
+
+export interface Plan {
+  applicationId: string;
+  company: string;
+  role: string;
+  stage: Stage;
+  steps: Step[];
+  ghosted: GhostedFlag | null;
+}
+
+export interface PipelineHealth {
+  active: number;
+  activeTarget: number;
+  appliedThisWeek: number;
+  weeklyGoal: number;
+  lateStage: { id: string; companyName: string; role: string; stage: Stage }[];
+  concentration: string | null;
+  summary: string;
+}
+
+export interface Milestone {
+  kind: string;
+  at: string;
+  applicationId: string | null;
+  label: string;
+}
+
+export interface NextMilestone {
+  label: string;
+  detail: string;
+  at: string | null;
+  applicationId: string | null;
+}
+
+export interface Today {
+  now: string;
+  timeZone: string;
+  date: string;
+  steps: TodayStep[];
+  upcoming: TodayStep[];
+  pipeline: PipelineHealth;
+  ghosted: (GhostedFlag & { applicationId: string; company: string; role: string })[];
+  nextMilestone: NextMilestone | null;
+  recentMilestones: Milestone[];
+  reframe: string | null;
+}
+
+export interface ToneIssue {
+  kind: string;
+  start: number;
+  end: number;
+  text: string;
+  suggestion: string;
+}
+
+export interface ToneResult {
+  ok: boolean;
+  issues: ToneIssue[];
+  words: number;
+}
+
+export interface Draft {
+  id: string;
+  applicationId: string;
+  stepId: string | null;
+  kind: StepKind;
+  to: string | null;
+  subject: string;
+  body: string;
+  toneWarnings: ToneIssue[];
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  sentVia: string | null;
+  company: string;
+  role: string;
+  mailto: string | null;
+}
+
+export interface Settings {
+  timeZone: string;
+  /** Signs the drafts; older servers do not return these. */
+  name?: string | null;
+  email?: string | null;
+  thanksWithinHours: number;
+  followUpBusinessDays: number;
+  followUpAfterPromiseBusinessDays: number;
+  ghostedAfterDays: number;
+  rejectionReplyBusinessDays: number;
+  feedbackNudgeBusinessDays: number;
+  reflectWithinDays: number;
+  polishResumeWithinDays: number;
+  connectWithinDays: number;
+  offerFeedbackBusinessDays: number;
+  stayInTouchMonths: number[];
+  stayInTouchBeforeWindowEndMonths: number;
+  cvRetentionPreset: string;
+  cvRetentionMonths: number;
+  weeklyApplicationGoal: number;
+  activePipelineTarget: number;
+  holidays: string[];
+  weekend: number[];
+}
+
+export interface Smtp {
+  host: string;
+  port: number;
+  security: 'tls' | 'starttls' | 'none';
+  user: string | null;
+  from: string;
+  hasPassword: boolean;
+}
+
+export interface CheckIn {
+  id: string;
+  at: string;
+  mood: number;
+  note: string | null;
+  applicationId: string | null;
+}
+
+export interface ReflectionQuestion {
+  id: string;
+  text: string;
+}
+
+export interface Reflection {
+  answers: Record<string, string>;
+  lessons: string | null;
+  at: string | null;
+}
+
+export interface ImportSummary {
+  mode: 'fresh' | 'merge';
+  added: Record<string, number>;
+  updated: Record<string, number>;
+}

@@ -1,0 +1,114 @@
+import { useEffect, useRef } from 'react';
+import { api } from './api/client';
+import { Announcer } from './components/announce';
+import { setTimeZone } from './format';
+import { ApplicationPage } from './pages/ApplicationPage';
+import { ContactsPage } from './pages/ContactsPage';
+import { DraftPage } from './pages/DraftPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PipelinePage } from './pages/PipelinePage';
+import { RejectionPage } from './pages/RejectionPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { TodayPage } from './pages/TodayPage';
+import { Link, matchRoute, paths, useLocation, type Route } from './router';
+import { t } from './text';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'today':
+      return <TodayPage />;
+    case 'pipeline':
+      return <PipelinePage />;
+    case 'application':
+      return <ApplicationPage key={route.id} id={route.id} />;
+    case 'rejection':
+      return <RejectionPage key={route.id} id={route.id} />;
+    case 'draft':
+      return <DraftPage key={route.id} id={route.id} />;
+    case 'contacts':
+      return <ContactsPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}
+
+const NAV: { to: string; label: string; section: Route['name'][] }[] = [
+  { to: paths.today, label: t.nav.today, section: ['today'] },
+  { to: paths.pipeline, label: t.nav.pipeline, section: ['pipeline', 'application', 'rejection', 'draft'] },
+  { to: paths.contacts, label: t.nav.contacts, section: ['contacts'] },
+  { to: paths.settings, label: t.nav.settings, section: ['settings'] },
+];
+
+export function App() {
+  const { pathname } = useLocation();
+  const route = matchRoute(pathname);
+  const first = useRef(true);
+
+  useEffect(() => {
+    // Dates are shown in the seeker's own zone; until it is known, the browser's.
+    api
+      .settings()
+      .then((s) => setTimeZone(s.timeZone))
+      .catch(() => undefined);
+  }, []);
+
+  // A new page: start at its top and move focus to its heading, as a page load would.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    const focusHeading = () => document.getElementById('page-title')?.focus({ preventScroll: true });
+    focusHeading();
+    const timer = window.setTimeout(focusHeading, 150);
+    return () => window.clearTimeout(timer);
+  }, [pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.skipLink}
+      </a>
+      <header className="site-header">
+        <div className="wrap header-inner">
+          <Link to={paths.today} className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            {t.appName}
+          </Link>
+          <nav aria-label={t.nav.label} className="site-nav">
+            <ul>
+              {NAV.map((item) => (
+                <li key={item.to}>
+                  <Link
+                    to={item.to}
+                    aria-current={
+                      item.section[0] === route.name
+                        ? 'page'
+                        : item.section.includes(route.name)
+                          ? 'true'
+                          : undefined
+                    }
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="wrap" tabIndex={-1}>
+        <Screen route={route} />
+      </main>
+      <footer className="site-footer">
+        <div className="wrap">
+          <p>{t.footer}</p>
+        </div>
+      </footer>
+      <Announcer />
+    </>
+  );
+}
