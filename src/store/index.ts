@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { connect, type Connection, type DialectName } from './connect.js';
 import type { Executor } from './repositories/base.js';
 import { ApplicationRepository } from './repositories/applications.js';
@@ -38,6 +38,11 @@ export interface Repositories {
   messages: MessageRepository;
   checkIns: CheckInRepository;
   reflections: ReflectionRepository;
+  /**
+   * Runs `work` inside a savepoint of the current transaction: if it throws, only its writes are
+   * undone and the transaction carries on (an import loses one bad email, not the batch).
+   */
+  withinSavepoint<T>(work: () => Promise<T>): Promise<T>;
   /** Of these ids in `table`, the ones that belong to somebody else. */
   ownedByOthers(table: OwnedTable, ids: readonly string[]): Promise<string[]>;
 }
@@ -72,6 +77,18 @@ function repositories(db: Executor, userId: string): Repositories {
     messages: new MessageRepository(db, userId),
     checkIns: new CheckInRepository(db, userId),
     reflections: new ReflectionRepository(db, userId),
+    async withinSavepoint(work) {
+      await sql`savepoint onward_step`.execute(db);
+      try {
+        const result = await work();
+        await sql`release savepoint onward_step`.execute(db);
+        return result;
+      } catch (error) {
+        await sql`rollback to savepoint onward_step`.execute(db);
+        await sql`release savepoint onward_step`.execute(db);
+        throw error;
+      }
+    },
     async ownedByOthers(table, ids) {
       const out: string[] = [];
       for (let i = 0; i < ids.length; i += 500) {

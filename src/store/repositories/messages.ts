@@ -103,6 +103,17 @@ export class MessageRepository extends UserScoped {
       .execute();
   }
 
+  async byMessageIds(messageIds: readonly string[]): Promise<Message[]> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('user_id', '=', this.userId)
+      .where('message_id', 'in', [...messageIds].slice(0, 500))
+      .orderBy('received_at')
+      .execute();
+    return rows.map(toMessage);
+  }
+
   async pendingReview(): Promise<Message[]> {
     const rows = await this.db
       .selectFrom('messages')
