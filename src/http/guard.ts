@@ -11,6 +11,8 @@ import { Problem } from '../domain/errors.js';
 import { HttpError } from './errors.js';
 
 export const TOKEN_HEADER = 'x-onward-token';
+/** Where an .eml or .mbox is uploaded as it is. */
+export const RAW_MAIL_PATH = '/api/inbox/import';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -79,7 +81,11 @@ export function registerGuard(app: FastifyInstance, options: GuardOptions): void
     if (!sameToken(token, expected)) throw forbidden('the install token is not right');
 
     const contentType = request.headers['content-type'];
-    if (contentType === undefined ? hasBody(request) : !isJson(contentType)) {
+    // The one route that takes raw mail: an HTML form cannot send these types either.
+    const rawMail =
+      request.url.split('?')[0] === RAW_MAIL_PATH &&
+      /^(message\/rfc822|application\/mbox)\s*(;|$)/i.test(contentType ?? '');
+    if (!rawMail && (contentType === undefined ? hasBody(request) : !isJson(contentType))) {
       throw new HttpError(415, 'unsupported_media_type', 'send the request body as application/json');
     }
   });

@@ -15,6 +15,7 @@ import { registerCompanyRoutes } from './routes/companies.js';
 import { registerContactRoutes } from './routes/contacts.js';
 import { registerDataRoutes } from './routes/data.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerInboxRoutes } from './routes/inbox.js';
 import { registerPlaybookRoutes } from './routes/playbook.js';
 import { registerReflectionRoutes } from './routes/reflection.js';
 import { registerStatic } from './static.js';
@@ -74,6 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerContactRoutes(app, ctx);
   registerCompanyRoutes(app, ctx);
   registerPlaybookRoutes(app, ctx);
+  registerInboxRoutes(app, ctx);
   registerReflectionRoutes(app, ctx);
   registerDataRoutes(app, ctx);
   registerStatic(app, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, token: options.token });

@@ -236,7 +236,7 @@ const exportSchema = z.object({
 export type ExportDocument = z.infer<typeof exportSchema>;
 
 /** Settings that are secrets (the mail password, the calendar link's token): left out unless asked for. */
-export const SECRET_SETTINGS = ['smtpPassword', 'calendarToken'];
+export const SECRET_SETTINGS = ['smtpPassword', 'imapPassword', 'calendarToken'];
 
 export interface ExportOptions {
   includeSecrets?: boolean;

@@ -69,3 +69,15 @@ export {
   type ReflectionView,
 } from './reflection.js';
 export { loadSample, removeSample, sampleLoaded } from './sample.js';
+export {
+  decideReview,
+  getImap,
+  importInbox,
+  reviewList,
+  setImap,
+  syncInbox,
+  SURE,
+  type ImportSummary as InboxImportSummary,
+  type ReviewDecision,
+  type ReviewItem,
+} from './inbox.js';

@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { api } from './api/client';
+import { refreshReviewCount, useReviewCount } from './api/reviewCount';
 import { Announcer } from './components/announce';
 import { setTimeZone } from './format';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { ContactsPage } from './pages/ContactsPage';
 import { DraftPage } from './pages/DraftPage';
+import { InboxPage } from './pages/InboxPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PipelinePage } from './pages/PipelinePage';
 import { RejectionPage } from './pages/RejectionPage';
@@ -27,6 +29,8 @@ function Screen({ route }: { route: Route }) {
       return <DraftPage key={route.id} id={route.id} />;
     case 'contacts':
       return <ContactsPage />;
+    case 'inbox':
+      return <InboxPage />;
     case 'settings':
       return <SettingsPage />;
     case 'notFound':
@@ -34,9 +38,10 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-const NAV: { to: string; label: string; section: Route['name'][] }[] = [
+const NAV: { to: string; label: string; section: Route['name'][]; badge?: 'review' }[] = [
   { to: paths.today, label: t.nav.today, section: ['today'] },
   { to: paths.pipeline, label: t.nav.pipeline, section: ['pipeline', 'application', 'rejection', 'draft'] },
+  { to: paths.inbox, label: t.nav.inbox, section: ['inbox'], badge: 'review' },
   { to: paths.contacts, label: t.nav.contacts, section: ['contacts'] },
   { to: paths.settings, label: t.nav.settings, section: ['settings'] },
 ];
@@ -45,6 +50,7 @@ export function App() {
   const { pathname } = useLocation();
   const route = matchRoute(pathname);
   const first = useRef(true);
+  const waiting = useReviewCount();
 
   useEffect(() => {
     // Dates are shown in the seeker's own zone; until it is known, the browser's.
@@ -53,6 +59,11 @@ export function App() {
       .then((s) => setTimeZone(s.timeZone))
       .catch(() => undefined);
   }, []);
+
+  // The Inbox badge: asked again on every page change (the Inbox page keeps it current itself).
+  useEffect(() => {
+    if (route.name !== 'inbox') void refreshReviewCount();
+  }, [pathname]);
 
   // A new page: start at its top and move focus to its heading, as a page load would.
   useEffect(() => {
@@ -93,6 +104,14 @@ export function App() {
                     }
                   >
                     {item.label}
+                    {item.badge && waiting > 0 ? (
+                      <>
+                        <span className="nav-badge" aria-hidden="true">
+                          {waiting}
+                        </span>
+                        <span className="visually-hidden">{t.nav.waiting(waiting)}</span>
+                      </>
+                    ) : null}
                   </Link>
                 </li>
               ))}

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'rejection'; id: string }
   | { name: 'draft'; id: string }
   | { name: 'contacts' }
+  | { name: 'inbox' }
   | { name: 'settings' }
   | { name: 'notFound' };
 
@@ -47,6 +48,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 0) return { name: 'today' };
   if (first === 'pipeline' && parts.length === 1) return { name: 'pipeline' };
   if (first === 'contacts' && parts.length === 1) return { name: 'contacts' };
+  if (first === 'inbox' && parts.length === 1) return { name: 'inbox' };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
   if (first === 'applications' && id && parts.length === 2) return { name: 'application', id };
   if (first === 'applications' && id && sub === 'rejection' && parts.length === 3)
@@ -63,6 +65,7 @@ export const paths = {
     `/applications/${encodeURIComponent(id)}/rejection${step ? `?step=${step}` : ''}`,
   draft: (id: string) => `/drafts/${encodeURIComponent(id)}`,
   contacts: '/contacts',
+  inbox: '/inbox',
   settings: '/settings',
 };
 

@@ -9,12 +9,16 @@ import type {
   CheckIn,
   Contact,
   Draft,
+  Imap,
   ImportSummary,
+  InboxSummary,
   Interview,
   Note,
   Plan,
   Reflection,
   ReflectionQuestion,
+  ReviewDecision,
+  ReviewItem,
   Settings,
   Smtp,
   Step,
@@ -40,6 +44,27 @@ function installToken(): string {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** The API's answer: its JSON, or an ApiError carrying the server's own message. */
+function answer<T>(status: number, text: string): T {
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (status < 200 || status >= 300) {
+    const error = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    throw new ApiError(
+      status,
+      typeof error?.code === 'string' ? error.code : `http_${status}`,
+      typeof error?.message === 'string' && error.message ? error.message : t.errors.generic,
+    );
+  }
+  return data as T;
+}
+
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-onward-token'] = installToken();
@@ -55,24 +80,46 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   } catch {
     throw new ApiError(0, 'network', t.errors.network);
   }
-  const text = await res.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
+  return answer<T>(res.status, await res.text());
+}
+
+export interface UploadOptions {
+  contentType: string;
+  headers?: Record<string, string>;
+  /** Called as the body goes out, with the share sent so far (0 to 1). */
+  onProgress?: (sent: number) => void;
+}
+
+/**
+ * POSTs a file as the raw request body (not JSON), with the install token. XMLHttpRequest rather
+ * than fetch, because only it reports how much of a large upload has gone out.
+ */
+function upload<T>(path: string, body: Blob, options: UploadOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', options.contentType);
+    xhr.setRequestHeader('x-onward-token', installToken());
+    for (const [name, value] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(name, value);
+    const onProgress = options.onProgress;
+    if (onProgress) {
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+      };
+      xhr.upload.onload = () => onProgress(1);
     }
-  }
-  if (!res.ok) {
-    const error = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    throw new ApiError(
-      res.status,
-      typeof error?.code === 'string' ? error.code : `http_${res.status}`,
-      typeof error?.message === 'string' && error.message ? error.message : t.errors.generic,
-    );
-  }
-  return data as T;
+    xhr.onload = () => {
+      try {
+        resolve(answer<T>(xhr.status, xhr.responseText));
+      } catch (err) {
+        reject(err);
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', t.errors.network));
+    xhr.onabort = () => reject(new ApiError(0, 'network', t.errors.network));
+    xhr.send(body);
+  });
 }
 
 const get = <T>(path: string) => request<T>('GET', path);
@@ -164,6 +211,27 @@ export const api = {
     get<Reflection>(`/api/applications/${enc(applicationId)}/reflection`),
   saveReflection: (applicationId: string, input: { answers: Record<string, string>; lessons?: string }) =>
     request<Reflection>('PUT', `/api/applications/${enc(applicationId)}/reflection`, input),
+
+  importInbox: (file: Blob, name: string, contentType: string, onProgress?: (sent: number) => void) =>
+    upload<InboxSummary>('/api/inbox/import', file, {
+      contentType,
+      // A header carries Latin-1 only: anything else in the name becomes "_".
+      headers: { 'x-file-name': name.replace(/[^\x20-\x7e]/g, '_') },
+      onProgress,
+    }),
+  syncInbox: () => request<InboxSummary>('POST', '/api/inbox/sync', {}),
+  review: () => get<{ items: ReviewItem[] }>('/api/inbox/review').then((r) => r.items),
+  decide: (id: string, decision: ReviewDecision) =>
+    request<unknown>('POST', `/api/inbox/review/${enc(id)}`, decision),
+  imap: () => get<{ imap: Imap | null }>('/api/imap').then((r) => r.imap),
+  setImap: (input: {
+    host: string;
+    port: number;
+    secure: boolean;
+    user: string;
+    password?: string;
+    folders: string[];
+  }) => request<{ imap: Imap }>('PUT', '/api/imap', input).then((r) => r.imap),
 
   sample: () => get<{ loaded: boolean }>('/api/sample'),
   loadSample: () => request<unknown>('POST', '/api/sample'),

@@ -299,3 +299,65 @@ export interface ImportSummary {
   added: Record<string, number>;
   updated: Record<string, number>;
 }
+
+/** What an email is about (DESIGN.md §2): the inbox import sorts every email into one of these. */
+export const EMAIL_CLASSES = ['application_received', 'interview', 'rejection', 'offer', 'other'] as const;
+export type EmailClass = (typeof EMAIL_CLASSES)[number];
+
+export interface InboxError {
+  source: string;
+  message: string;
+}
+
+/** The answer to an inbox import or sync. */
+export interface InboxSummary {
+  seen: number;
+  imported: number;
+  duplicates: number;
+  /** Emails that moved an application or logged an interview on their own. */
+  applied: number;
+  /** Emails now waiting in the review list. */
+  review: number;
+  byClass: Record<EmailClass, number>;
+  errors: InboxError[];
+  /** Sync only: the folders read. */
+  folders?: string[];
+}
+
+export interface ReviewProposal {
+  label: EmailClass;
+  applicationId: string | null;
+  newApplication: { company: string; role: string } | null;
+}
+
+export interface ReviewItem {
+  id: string;
+  subject: string;
+  from: string | null;
+  receivedAt: string;
+  label: EmailClass;
+  confidence: number;
+  reasons: string[];
+  company: string | null;
+  role: string | null;
+  proposal: ReviewProposal | null;
+  application: { id: string; company: string; role: string; stage: Stage } | null;
+  excerpt: string;
+}
+
+export interface ReviewDecision {
+  action: 'confirm' | 'dismiss';
+  label?: EmailClass;
+  applicationId?: string | null;
+  newApplication?: { company: string; role: string } | null;
+}
+
+export interface Imap {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  folders: string[];
+  hasPassword: boolean;
+  lastSync: string | null;
+}
