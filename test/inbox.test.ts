@@ -227,15 +227,17 @@ for (const dialect of DIALECTS) {
         });
         expect(res.status).toBe(200);
         expect(await res.json()).toMatchObject({ seen: 4, imported: 4 });
-        const review = await (await fetch(`${server.url}/api/inbox/review`)).json();
+        const review = (await (await fetch(`${server.url}/api/inbox/review`)).json()) as {
+          items: { id: string }[];
+        };
         // Nothing is tracked yet: the three job emails wait for review; the digest does not.
         expect(review.items).toHaveLength(3);
-        const decided = await fetch(`${server.url}/api/inbox/review/${review.items[0].id}`, {
+        const decided = await fetch(`${server.url}/api/inbox/review/${review.items[0]!.id}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-onward-token': token },
           body: JSON.stringify({ action: 'dismiss' }),
         });
-        expect((await decided.json()).reviewState).toBe('dismissed');
+        expect(((await decided.json()) as { reviewState: string }).reviewState).toBe('dismissed');
       } finally {
         await server.close();
       }

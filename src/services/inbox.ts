@@ -25,6 +25,7 @@ import { applyRejection, replanApplication } from './playbook.js';
 /** At or above this confidence an email acts on its own; below it waits for the seeker. */
 export const SURE = 0.8;
 const MAX_TEXT = 20_000;
+const OTHER_TEXT = 1_000;
 
 export interface ImportOptions {
   /** Called after each message, for a progress bar. */
@@ -359,7 +360,9 @@ async function importParsed(
     applicationId: match.application?.id ?? null,
     inReplyTo: email.inReplyTo,
     references: email.references,
-    text: email.text.slice(0, MAX_TEXT),
+    // Mail that is not about the search keeps only an excerpt: less of the seeker's unrelated mail
+    // stored, and much less to write.
+    text: email.text.slice(0, jobRelated || match.application ? MAX_TEXT : OTHER_TEXT),
     receivedAt,
     source: raw.source,
     reviewState: needsReview ? 'pending' : acts ? 'confirmed' : 'none',
