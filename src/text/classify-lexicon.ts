@@ -5,7 +5,9 @@
  * subject alone), a class and a weight. A rule counts once per email. Weights are on one scale:
  * 6–8 is a phrase that decides the class on its own ("we regret to inform you", "pleased to offer
  * you the position"), 3–5 is strong support, 1–2 is a hint ("unfortunately", "salary"). `other`
- * starts with a prior (OTHER_PRIOR), so a hint alone never makes a job email.
+ * starts with a prior (OTHER_PRIOR), so a hint alone never makes a job email. A negative weight
+ * speaks against its class ("thank you for attending the interview" is not an invitation), and
+ * `also` moves other classes (a job alert lowers every job class).
  *
  * Guards (checked around the match, in the same clause):
  * - `cond`: a conditional or hypothetical lead-in ("if you are not selected…", "should you be
@@ -22,7 +24,7 @@
  * over the text and tries the rule's regex only there, as a sticky match; context that must come
  * before the anchor is written as a lookbehind ("(?<=\bwe have )received"). A match starting
  * anywhere else is never seen — classify.test.ts checks this over every labelled example. Subject
- * rules have no anchors: the subject is short and is searched whole.
+ * rules are anchored the same way and only count inside the subject.
  *
  * Patterns avoid nested quantifiers; gaps are bounded ([^.\n]{0,40}?), so matching is linear.
  */
@@ -81,7 +83,7 @@ const PEOPLE =
 
 /** Nouns that stand for the job when a phrase names the post that was filled or lost. */
 const POST =
-  '(?:position|positions|role|roles|vacancy|vacancies|post|job|opening|places|place|requisition|internship)';
+  '(?:position|positions|role|roles|vacancy|vacancies|post|job|opening|openings|requisition|internship)';
 
 export const BODY_RULES: readonly PhraseRule[] = [
   // ---------------- rejection ----------------
@@ -104,7 +106,7 @@ export const BODY_RULES: readonly PhraseRule[] = [
     'rejection',
     6,
     'not',
-    String.raw`not (?:been |be |being |yet been )?(?:selected|shortlisted|short-listed|successful|retained|chosen|progressed|accepted|considered further|invited|moved forward|taken forward|put forward)\b`,
+    String.raw`not (?:been |be |being |yet been )?(?:selected|shortlisted|short-listed|successful|retained|chosen|progressed|accepted|appointed|considered further|invited|moved forward|taken forward|put forward)\b`,
     C,
   ),
   rule('rejection', 6, 'unsuccessful', String.raw`unsuccessful\b`, C),
@@ -119,7 +121,7 @@ export const BODY_RULES: readonly PhraseRule[] = [
     'rejection',
     7,
     'not unable cannot',
-    String.raw`(?:not|unable|cannot)(?: be)?(?: able| in a position)?(?: to)? (?:offer|offering|extend|extending|make|making)\b[^.\n]{0,25}?(?:\byou\b|\ban offer|\boffer|\bposition|\brole|\bplace|\bemployment|\bjob|\bpost)`,
+    String.raw`(?:not|unable|cannot)(?: be| been)?(?: able| in a position)?(?: to)? (?:offer|offering|extend|extending|make|making)\b[^.\n]{0,25}?(?:\byou\b|\ban offer|\boffer|\bposition|\brole|\bplace|\bemployment|\bjob|\bpost)`,
     C,
   ),
   rule(
@@ -160,9 +162,16 @@ export const BODY_RULES: readonly PhraseRule[] = [
   ),
   rule(
     'rejection',
+    5,
+    'filled taken gone',
+    String.raw`(?<=\b(?:places|place|spots|spot)\b[^.\n]{0,40}?\b(?:has|have|had|is|was|were|are) (?:now |already |just |all |been )*)(?:filled|taken|gone)\b`,
+    C,
+  ),
+  rule(
+    'rejection',
     6,
     'filled closed cancelled canceled withdrawn put placed taken frozen offered',
-    String.raw`(?<=\b${POST}\b[^.\n]{0,40}?\b(?:has|have|had|is|was|were) (?:now |since |already |just |recently |unfortunately |been )*)(?:filled|closed|cancelled|canceled|withdrawn|put on hold|placed on hold|taken|frozen|offered)\b`,
+    String.raw`(?<=\b${POST}\b[^.\n]{0,40}?\b(?:has|have|had|is|was|were|are) (?:now |since |already |just |recently |unfortunately |all |been )*)(?:filled|closed|cancelled|canceled|withdrawn|put on hold|placed on hold|taken|frozen|offered)\b`,
     C,
   ),
   rule(
@@ -295,6 +304,35 @@ export const BODY_RULES: readonly PhraseRule[] = [
     C,
   ),
   rule('rejection', 5, 'regret', String.raw`(?<=\b(?:with|much) )regret\b`, C),
+  rule(
+    'rejection',
+    6,
+    'give given giving offer offered offering',
+    String.raw`(?:give|given|giving|offer|offered|offering) (?:the|this|that) (?:job|role|position|post|place|spot|vacancy) to (?:a|an|another|someone|somebody|the other|one of|a different|an internal)\b`,
+    C,
+  ),
+  rule('rejection', 4, 'no', String.raw`(?<=\b(?:it's|it is|that's|that is) a )no\b|no from us\b`, C),
+  rule(
+    'rejection',
+    5,
+    'other another',
+    String.raw`(?:other|another) (?:candidates?|applicants?|people) (?:had|have|has|were|was|with) (?:more|stronger|better|greater|deeper|broader|a stronger|a better|more relevant)\b`,
+    C,
+  ),
+  rule(
+    'rejection',
+    5,
+    'close closed closing',
+    String.raw`(?:close|closed|closing) (?:out )?(?:your|the) (?:candidacy|application|candidature)\b`,
+    C,
+  ),
+  rule(
+    'rejection',
+    5,
+    'focus focusing',
+    String.raw`(?<=\b(?:decided|chosen|going|have|will|to) (?:to )?)focus(?:ing)? on (?:other |those |the )?(?:candidates|applicants|profiles)\b`,
+    C,
+  ),
   rule('rejection', 4, 'sorry', String.raw`sorry,? but\b`, C),
   rule(
     'rejection',
@@ -417,6 +455,20 @@ export const BODY_RULES: readonly PhraseRule[] = [
     3,
     'sign contract paperwork right pre dbs satisfactory onboarding background',
     String.raw`(?:sign and return|(?<=\b(?:your|the|employment|updated) )contract\b|contract (?:is )?attached|paperwork|right-to-work|right to work documents|pre-employment checks|dbs check|satisfactory references|onboarding|background check)`,
+    C,
+  ),
+  rule(
+    'offer',
+    6,
+    "job job's role role's position position's place place's",
+    String.raw`(?:job|role|position|place)(?:'s| is) yours\b`,
+    CN,
+  ),
+  rule(
+    'offer',
+    2,
+    'start',
+    String.raw`start (?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
     C,
   ),
   rule('offer', 1.5, 'congratulations', String.raw`congratulations\b`),
@@ -564,7 +616,7 @@ export const BODY_RULES: readonly PhraseRule[] = [
     'interview',
     4,
     'available free',
-    String.raw`(?<=\b(?:are you|would you be|could you be|will you be|is|are) )(?:available|free) (?:for|to|on|at|tomorrow|today|this|next|later|in the)\b`,
+    String.raw`(?<=\b(?:are you|would you be|could you be|will you be|is|are) )(?:available|free) (?:for|to|on|at|tomorrow|today|this|next|later|in the)\b(?! (?:a )?(?:lunch|dinner|drinks?|breakfast|a pint)\b)`,
     CN,
   ),
   rule(
@@ -595,6 +647,28 @@ export const BODY_RULES: readonly PhraseRule[] = [
     String.raw`(?:second|next|final|following) (?:stage|round|step) (?:of|in) (?:our|the) (?:process|recruitment|selection|hiring)\b`,
     CN,
   ),
+  rule(
+    'interview',
+    4,
+    'send sent sending',
+    String.raw`(?:send|sent|sending) (?:you )?(?:the|a|an) (?:calendar |meeting |teams |zoom )?(?:invite|invitation)\b`,
+    CN,
+  ),
+  rule(
+    'interview',
+    4,
+    "let's let",
+    String.raw`(?:let's|let us) (?:go with|do|say|book|lock in|pencil in|meet on|meet at) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the \d|\d)`,
+    CN,
+  ),
+  rule(
+    'interview',
+    4,
+    'intro introductory initial screening discovery quick short informal',
+    String.raw`(?:intro|introductory|initial|screening|discovery|quick|short|informal) (?:phone |video )?(?:call|chat|conversation|meeting)\b`,
+    CN,
+  ),
+  rule('interview', 3, 'calendar', String.raw`(?<=\b(?:my|our) )calendar\b`, CN),
   rule('interview', 4, 'scheduling booking', String.raw`(?:scheduling|booking) link\b`, CN),
   rule(
     'interview',
@@ -621,7 +695,7 @@ export const BODY_RULES: readonly PhraseRule[] = [
     'interview',
     -4,
     'thank thanks after enjoyed great nice good lovely following',
-    String.raw`(?:thanks? (?:you )?(?:again |very much |so much )?for (?:attending|coming in|coming to|doing|taking part|completing|interviewing|meeting|speaking|talking|your time|the time|the interview)|after (?:your|the|our) (?:interview|trial|assessment|call|conversation)|enjoyed (?:meeting|speaking|talking)|(?:great|nice|good|lovely) (?:meeting|speaking|talking|to meet|to speak|to talk)|following your (?:recent )?(?:interview|assessment|trial))\b`,
+    String.raw`(?:thanks? (?:you )?(?:again |very much |so much )?for (?:attending|coming in|coming to|doing|taking part|completing|interviewing|meeting|speaking|talking|your time|the time|the interview)|after (?:your|the|our) (?:recent |final |first |second |last )?(?:interview|trial|assessment|call|conversation)|enjoyed (?:meeting|speaking|talking)|(?:great|nice|good|lovely) (?:meeting|speaking|talking|to meet|to speak|to talk)|following your (?:recent |final |first |second |third |last |successful |phone |video |technical |panel )?(?:interview|assessment|trial))\b`,
   ),
 
   // ---------------- application_received ----------------
@@ -629,7 +703,7 @@ export const BODY_RULES: readonly PhraseRule[] = [
     'application_received',
     6,
     'received submitted sent forwarded passed reached safely complete acknowledge receipt reception',
-    String.raw`(?:(?<=\b(?:we|we've|have|has|i|i've)\s+(?:now\s+|successfully\s+|safely\s+|well\s+|just\s+|already\s+|duly\s+)?)received\s+your\s+(?:job\s+)?(?:application|cv|resume|candidature|candidacy|documents|application documents|details|email|responses|submission)|(?<=\byour\s+(?:job\s+)?(?:application|cv|resume|candidature|submission|email|responses|answers)\b[^.\n]{0,80}?\b(?:has|have|was|is|were)\s+(?:been\s+)?(?:now\s+|successfully\s+)?)(?:received|submitted|sent|forwarded|passed|reached us|safely received|complete)|acknowledge (?:the )?receipt|(?<=\bconfirm(?:ation of)? (?:the )?)(?:receipt|reception)|receipt of (?:your )?(?:application|cv)|(?<=\bconfirms? (?:that )?(?:we (?:have |'ve )?)?)received|(?<=\b(?:it|this|application) (?:has|have) been (?:safely |successfully )?)received)`,
+    String.raw`(?:(?<=\b(?:we|we've|have|has|i|i've)\s+(?:now\s+|successfully\s+|safely\s+|well\s+|just\s+|already\s+|duly\s+)?)received\s+your\s+(?:job\s+)?(?:application|cv|resume|candidature|candidacy|documents|application documents|details|email|responses|submission)|(?<=\b(?:has|have|was|is|were)\s+(?:been\s+)?(?:now\s+|successfully\s+|safely\s+)?)(?<=\byour\s+(?:job\s+)?(?:application|cv|resume|candidature|submission|email|responses|answers)\b[^.\n]{0,90})(?:received|submitted|sent|forwarded|passed|reached us|safely received|complete)|acknowledge (?:the )?receipt|(?<=\bconfirm(?:ation of)? (?:the )?)(?:receipt|reception)|receipt of (?:your )?(?:application|cv)|(?<=\bconfirms? (?:that )?(?:we (?:have |'ve )?)?)received|(?<=\b(?:it|this|application) (?:has|have) been (?:safely |successfully )?)received)`,
     CN,
   ),
   rule(
@@ -646,7 +720,6 @@ export const BODY_RULES: readonly PhraseRule[] = [
     String.raw`(?:pass|passed|forward|forwarded) (?:it|this|your cv|your application|your details|your resume) (?:on )?to (?:the |our )?(?:[a-z]+ )?(?:manager|team|hiring|recruiter|consultant|client|department)`,
     CN,
   ),
-  rule('application_received', 4, 'application', String.raw`application (?:for [^.\n!]{1,60}?|is )in!`, CN),
   rule(
     'application_received',
     4,
@@ -654,6 +727,7 @@ export const BODY_RULES: readonly PhraseRule[] = [
     String.raw`(?<=\bif you (?:have not|do not|did not) )hear(?:d)? (?:from us|back|anything)\b`,
     [],
   ),
+  rule('application_received', 3, 'read', String.raw`(?<=\bwill be )read by\b`, []),
   rule(
     'application_received',
     4,
@@ -785,7 +859,7 @@ export const BODY_RULES: readonly PhraseRule[] = [
     'other',
     8,
     'panel scorecard scorecards kit feedback named reference shortlist approval awaiting approve scoring hiring interviewed scheduled',
-    String.raw`(?:(?<=\b(?:join|sit on|sitting on|be on|be part of)(?: the| our)?(?: interview)? )panel|scorecards?|(?<=\binterview )kit|(?<=\b(?:submit|provide|give) (?:your )?(?:interview )?)feedback on|named you as (?:a |their )?referee|reference (?:form|request)|shortlist (?:ready|for review)|awaiting your approval|approve (?:the|this) (?:offer|shortlist|hire)|(?:approve|approval)[^.\n]{0,30}?offer|approve or reject|scoring sheets?|hiring team can make a decision|(?<=\byou )interviewed [a-z]|scheduled to interview [a-z])`,
+    String.raw`(?:(?<=\b(?:join|sit on|sitting on|be on|be part of)(?: the| our)?(?: interview)? )panel|scorecards?|(?<=\binterview )kit|(?<=\b(?:submit|provide|give) (?:your )?(?:interview )?)feedback on (?!request\b|your\b|you\b)|named you as (?:a |their )?referee|reference (?:form|request)|shortlist (?:ready|for review)|awaiting your approval|approve (?:the|this) (?:offer|shortlist|hire)|(?:approve|approval)[^.\n]{0,30}?offer|approve or reject|scoring sheets?|hiring team can make a decision|(?<=\byou )interviewed [a-z]+ [a-z]+ (?:for|on|yesterday|last|this|today)\b|scheduled to interview [a-z])`,
     [],
     { interview: -5, offer: -5, rejection: -2, application_received: -2 },
   ),
@@ -793,7 +867,7 @@ export const BODY_RULES: readonly PhraseRule[] = [
     'other',
     4,
     "candidate applicant candidate's applicant's invite candidates slots",
-    String.raw`(?:(?<=\b(?:the|this) )(?:candidate|applicant)(?:'s)?\b[^.\n]{0,40}?\b(?:approval|resume|cv|application form|waiting|interview|feedback)|invite to (?:first |second )?interviews|(?<=\bthe [a-z ]{0,30})candidates (?:on|for|at)|(?<=\binterview )slots for)`,
+    String.raw`(?:(?<=\b(?:to|for|of|from|with|by) the )(?:applicant|candidate)\b(?! (?:pool|portal|experience|journey|community|database|profile|account|home|centre|center|login))|(?<=\b(?:the|this) )(?:candidate|applicant)(?:'s)?\b[^.\n]{0,40}?\b(?:approval|resume|cv|application form|waiting|interview|feedback)|invite to (?:first |second )?interviews|(?<=\bthe [a-z ]{0,30})candidates (?:on|for|at)|(?<=\binterview )slots for)`,
     [],
     { interview: -2, offer: -2 },
   ),
@@ -804,14 +878,6 @@ export const BODY_RULES: readonly PhraseRule[] = [
     String.raw`(?:interview of (?!you\b)[a-z]+|(?:make|extend|give)\s+(?!you\b|us\b|me\b)[a-z'-]+(?:\s+[a-z'-]+)?\s+an?\s+(?:job\s+)?offer\b)`,
     [],
     { interview: -4, offer: -5 },
-  ),
-  rule(
-    'other',
-    3,
-    'applicant candidate',
-    String.raw`(?<=\b(?:to|for|of|from|with|by) the )(?:applicant|candidate)\b`,
-    [],
-    { interview: -2, offer: -2 },
   ),
   // The candidate withdrew or declined: not a decision by the employer.
   rule(
@@ -876,6 +942,23 @@ export const BODY_RULES: readonly PhraseRule[] = [
     String.raw`(?:(?<=\bnot (?:yet )?)(?:submitted|finished)|started an application|(?<=\bapplication )draft|draft has been saved|incomplete applications?|finish (?:and submit )?your application)\b`,
     [],
     { application_received: -3 },
+  ),
+  rule(
+    'other',
+    4,
+    'free our download',
+    String.raw`(?:free|our) (?:guide|ebook|e-book|checklist|toolkit)\b|download (?:the|our|a|your) (?:free )?(?:guide|ebook|e-book|checklist|report)\b`,
+    [],
+    { interview: -3, offer: -2 },
+  ),
+  // Applications for credit, housing, visas…: not job applications.
+  rule(
+    'other',
+    8,
+    'credit card mortgage loan visa tenancy rental passport insurance benefit benefits planning licence license account permit',
+    String.raw`(?<=\b(?:your|a|an|the|new|online) )(?:credit card|card|mortgage|loan|visa|tenancy|rental|passport|insurance|benefits?|planning|licen[cs]e|account|permit) application\b|(?<=\bapplication for (?:a|an|your|the) (?:[a-z]+ )?)(?:credit card|card|mortgage|loan|visa|tenancy|passport|account|permit|licen[cs]e|overdraft)(?=[.,;:!?)\n]| (?:with|at|has|have|was|is|from|on|in|and|to|will|we)\b|$)`,
+    [],
+    { application_received: -12, rejection: -12, offer: -8, interview: -4 },
   ),
   rule('other', 3, 'refer referral', String.raw`(?:refer a friend|refer (?:them|someone)|referral bonus)\b`),
   // Written to several people: job-search mail is written to one.
@@ -947,40 +1030,81 @@ export const SUBJECT_RULES: readonly PhraseRule[] = [
   rule(
     'interview',
     3,
-    '',
-    String.raw`\b(?:interview|assessment|phone screen|video call|trial shift|take-?home|availability|scheduled?|(?:coding|skills|aptitude|typing|online) tests?)\b`,
+    'interview interviews assessment phone video trial take takehome availability schedule scheduled coding skills aptitude typing online',
+    String.raw`(?:interviews?|assessment|phone screen|video call|trial shift|take-?home|availability|scheduled?|(?:coding|skills|aptitude|typing|online) tests?)\b`,
     ['neg'],
   ),
-  rule('interview', 1, '', String.raw`\b(?:next (?:steps?|stage)|call|meeting|final round|zoom link)\b`),
+  rule(
+    'interview',
+    1,
+    'next call meeting final zoom',
+    String.raw`(?:next (?:steps?|stage)|call|meeting|final round|zoom link)\b`,
+  ),
   rule(
     'application_received',
     3,
-    '',
-    String.raw`\b(?:application (?:received|submitted|confirmation|acknowledge?ment|complete)|(?:we(?:'ve| have) )?received your application|thanks? (?:you )?for (?:applying|your application)|confirmation of receipt|receipt of (?:your )?application|acknowledge?ment of|under review|application (?:was|has been) (?:sent|submitted))\b`,
+    'application received thank thanks confirmation receipt acknowledgement acknowledgment under sent submitted',
+    String.raw`(?:application (?:received|submitted|confirmation|acknowledge?ment|complete|is in)|received your application|thanks? (?:you )?for (?:applying|your application)|confirmation of receipt|receipt of (?:your )?application|acknowledge?ment of|under review|(?<=\bapplication (?:was|has been) )(?:sent|submitted))\b`,
   ),
   rule(
     'offer',
     4,
-    '',
-    String.raw`\b(?:(?:job|employment|internship|apprenticeship|conditional|provisional|revised|formal|written|verbal) offer|offer (?:of employment|letter|details|for|from)|your offer|welcome aboard|you got the job|appointment to the post)\b`,
+    'job employment internship apprenticeship conditional provisional revised formal written verbal offer welcome got appointment',
+    String.raw`(?:(?:job|employment|internship|apprenticeship|conditional|provisional|revised|formal|written|verbal) offer|offer (?:of employment|letter|details|for|from)|(?<=\byour )offer|welcome aboard|(?<=\byou )got the job|appointment to the post)\b`,
     ['neg'],
   ),
-  rule('offer', 2, '', String.raw`\bwelcome to\b`),
+  rule('offer', 2, 'welcome', String.raw`welcome to\b`),
   rule(
     'rejection',
     3,
-    '',
-    String.raw`\b(?:unsuccessful|regret|not selected|declined|rejected|not successful)\b`,
+    'unsuccessful regret not declined rejected',
+    String.raw`(?:unsuccessful|regret|not selected|declined|rejected|not successful)\b`,
     ['neg'],
   ),
   rule(
     'other',
     5,
-    '',
-    String.raw`\b(?:job alerts?|\d+\+? new (?:jobs|positions|roles)|jobs (?:for|you|near|matching|in)|(?:daily|weekly) (?:job )?digest|recommended|matching your|positions for|automatic reply|out of office|auto-?reply|withdraw(?:n|al)?|password|verify|(?:sign-in|one-time|verification|security) code|your (?:candidate )?account|profile is|webinar|newsletter|survey|invitation to apply|saved (?:job|search))\b`,
+    'alert alerts new jobs digest recommended matching positions automatic office auto autoreply withdraw withdrawn withdrawal password verify code account profile webinar newsletter survey invitation saved',
+    String.raw`(?:(?<=\bjob )alerts?|(?<=\b\d+\+? )new (?:jobs|positions|roles)|jobs (?:for|you|near|matching|in)|(?<=\b(?:daily|weekly) (?:job )?)digest|recommended|matching your|positions for|automatic reply|(?<=\bout of )office|auto-?reply|withdraw(?:n|al)?|password|verify|(?<=\b(?:sign-in|one-time|verification|security) )code|(?<=\byour (?:candidate )?)account|profile is|webinar|newsletter|survey|invitation to apply|saved (?:job|search))\b`,
     [],
     { interview: -2, application_received: -2, offer: -2, rejection: -2 },
   ),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Japanese and Chinese phrases (no spaces between words, so no anchors: searched whole, only in
+// mail that contains CJK characters)
+// ---------------------------------------------------------------------------------------------
+
+export const CJK_RULES: readonly PhraseRule[] = [
+  // Japanese
+  rule('offer', 7, '', String.raw`内定|採用(?:が|を)?決定|採用させていただ`),
+  rule(
+    'rejection',
+    7,
+    '',
+    String.raw`不採用|見送らせていただ|お見送り|ご期待に(?:沿|添)えない|ご希望に(?:沿|添)(?:いかねる|えない|うことができない)|ご縁がなかった|ご活躍を(?:心より)?お祈り`,
+  ),
+  rule('rejection', 1.5, '', String.raw`残念ながら`),
+  rule(
+    'interview',
+    6,
+    '',
+    String.raw`面接(?:日程|のご案内|のお知らせ|にお越し|を実施|のご連絡)|一次面接|二次面接|最終面接|面談の日程`,
+  ),
+  rule('interview', 3, '', String.raw`面接|ご都合のよい日時|候補日`),
+  rule(
+    'application_received',
+    4,
+    '',
+    String.raw`ご応募(?:いただき)?(?:誠に)?ありがとうございま|応募を受け付け|受け付けいたしました|書類選考`,
+  ),
+  // Chinese
+  rule('offer', 7, '', String.raw`录用通知|录取通知|正式录用|聘用通知`),
+  rule('rejection', 7, '', String.raw`很遗憾|未能通过|不予录用|暂不考虑`),
+  rule('interview', 6, '', String.raw`面试邀请|邀请您参加面试|面试时间|面试安排`),
+  rule('interview', 3, '', String.raw`面试`),
+  rule('application_received', 5, '', String.raw`已收到您的(?:申请|简历)|感谢您的申请|感谢您投递`),
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EMAIL_CLASSES, type EmailClass } from '../domain/model.js';
-import { BODY_RULES } from './classify-lexicon.js';
+import { BODY_RULES, SUBJECT_RULES } from './classify-lexicon.js';
 import {
   classifyEmail,
   findInterviewTime,
@@ -232,6 +232,69 @@ describe('classifyEmail: the traps', () => {
   });
 });
 
+describe('classifyEmail: beyond the templates', () => {
+  it('applications for credit, housing or visas are not job applications', () => {
+    expect(
+      label(
+        'Your application',
+        'Thank you for your application for a credit card. We have received your application.',
+      ),
+    ).toBe('other');
+    expect(label('Mortgage', 'Your mortgage application has been declined on this occasion.')).toBe('other');
+    // …but a job title with such a word is still a job.
+    expect(
+      label(
+        'Regarding your candidacy',
+        'We will not be progressing your application for the Account Executive position.',
+      ),
+    ).toBe('rejection');
+    expect(
+      label(
+        'Update on your Orchid Insurance application',
+        'Unfortunately we have decided not to move forward.',
+      ),
+    ).toBe('rejection');
+  });
+
+  it('informal wording', () => {
+    expect(
+      label('Offer', "A spot's opened up, the driving job's yours if you want it. Start Monday at 6am."),
+    ).toBe('offer');
+    expect(
+      label(
+        'Junior Mechanic',
+        "We're gonna give the job to a lad who's already qualified, so it's a no from us.",
+      ),
+    ).toBe('rejection');
+    expect(
+      label('Lunch?', 'Are you free for lunch on Friday? Unfortunately the usual place is closed.'),
+    ).toBe('other');
+  });
+
+  it('a verbal offer followed by a call about it is an offer', () => {
+    const body =
+      'Following your final interview, we are pleased to extend a verbal offer for the Product Manager role. Could we set up a quick call on Wednesday to talk through the details?';
+    expect(label('Re: availability for a call', body)).toBe('offer');
+  });
+
+  it('Japanese and Chinese mail', () => {
+    expect(
+      label(
+        '選考結果のご連絡',
+        '慎重に選考を重ねました結果、誠に残念ながら今回はご希望に沿いかねる結果となりました。',
+      ),
+    ).toBe('rejection');
+    expect(label('面接日程のご案内', '一次面接の日程についてご案内いたします。')).toBe('interview');
+    expect(
+      label(
+        'ご応募ありがとうございます',
+        'この度はご応募いただき、誠にありがとうございます。書類選考の結果は追ってご連絡いたします。',
+      ),
+    ).toBe('application_received');
+    expect(label('面试邀请', '我们诚挚地邀请您参加面试。')).toBe('interview');
+  });
+});
+
 describe('classifyEmail: thread context', () => {
   const invitation: EmailText = {
     subject: 'Interview - Data Analyst',
@@ -287,7 +350,8 @@ describe('classifyEmail: extraction', () => {
         body: 'Thank you for your interest in Brightleaf! We have received your application and will be in touch.',
       }).company,
     ).toBe('Brightleaf');
-    const signed = 'Thanks for your CV.\n\nBest,\nRosa Delgado\nTalent Partner, Fintrail';
+    const signed =
+      'Thanks for your CV, we have received it.\n\nBest,\nRosa Delgado\nTalent Partner, Fintrail';
     expect(
       classifyEmail({ subject: 'CV', from: 'Rosa Delgado <rosa@mail.example>', body: signed }).company,
     ).toBe('Fintrail');
@@ -295,9 +359,16 @@ describe('classifyEmail: extraction', () => {
       classifyEmail({
         subject: 'Hi',
         from: 'Sarah Bradley (Quillon) <notify@jobvite.example>',
-        body: 'Hello',
+        body: 'We would like to invite you to an interview.',
       }).company,
     ).toBe('Quillon');
+    // Mail with no job-search evidence has no employer to name.
+    const newsletter = classifyEmail({
+      subject: 'Spring sale',
+      from: 'Acme Store <news@acme.example>',
+      body: 'Sale!',
+    });
+    expect(newsletter.company).toBeNull();
   });
 
   it('the role', () => {
@@ -312,13 +383,17 @@ describe('classifyEmail: extraction', () => {
     expect(role('Thanks', 'Application received - Forklift Operator (Ref 5521)')).toBe('Forklift Operator');
     expect(role('Thanks for getting in touch.')).toBeNull();
     // Mail that is not about a job search gets no role.
-    const mug = classifyEmail({ subject: 'Order', from: null, body: 'Your Data Analyst position mug has shipped.' });
+    const mug = classifyEmail({
+      subject: 'Order',
+      from: null,
+      body: 'Your Data Analyst position mug has shipped.',
+    });
     expect(mug.role).toBeNull();
   });
 
   it('the person: a person in From or the name under the sign-off, never "Careers" or "no-reply"', () => {
     const person = (from: string | null, body: string): string | null =>
-      classifyEmail({ subject: 'Update', from, body }).person;
+      classifyEmail({ subject: 'Update', from, body: `We have received your application. ${body}` }).person;
     expect(person('Rosa Delgado <rosa@fintrail.example>', 'Hello')).toBe('Rosa Delgado');
     expect(
       person('Acme Careers <no-reply@acme.example>', 'Hello.\n\nKind regards,\nHelen Carter\nRecruiter'),
@@ -326,6 +401,16 @@ describe('classifyEmail: extraction', () => {
     expect(person('Talent Team <talent@acme.example>', 'Hello.\n\nBest,\nThe Talent Team')).toBeNull();
     expect(person('no-reply@acme.example', 'Hello')).toBeNull();
     expect(person('Marina Isaac (Chegg) <notify@jobvite.example>', 'Hello')).toBe('Marina Isaac');
+    expect(
+      person('Joanne Price <hello@parkwaydental.example>', 'See you soon.\n\nBest wishes,\nJoanne'),
+    ).toBe('Joanne Price');
+    // Other mail: the From name only, when it is clearly a person.
+    const friend = classifyEmail({
+      subject: 'Dinner',
+      from: 'Maya Fischer <maya.fischer@mail.example>',
+      body: 'Sunday?',
+    });
+    expect(friend.person).toBe('Maya Fischer');
   });
 
   it('the interview time, in UTC', () => {
@@ -459,11 +544,11 @@ describe('normaliseEmailText', () => {
 });
 
 describe('classify lexicon', () => {
-  it('every body-rule match starts at one of its anchor words (the prefilter misses nothing)', () => {
+  it('every rule match starts at one of its anchor words (the prefilter misses nothing)', () => {
     const emails = [...load(OWN_SET), ...(DEV_PRESENT ? load(DEV_SET) : [])];
     const texts = emails.map((e) => ruleText(e));
     const problems: string[] = [];
-    for (const rule of BODY_RULES) {
+    for (const rule of [...BODY_RULES, ...SUBJECT_RULES]) {
       const re = new RegExp(rule.source, 'g');
       const anchors = new Set(rule.need);
       for (const text of texts) {
