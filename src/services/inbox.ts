@@ -401,8 +401,8 @@ const errorText = (error: unknown): string =>
   error instanceof Problem ? error.message : ((error as Error)?.message ?? String(error));
 
 /** Messages written per transaction: commits are what costs; a savepoint keeps each one separate. */
-const BATCH_MESSAGES = 200;
-const BATCH_BYTES = 16 * 1024 * 1024;
+const BATCH_MESSAGES = 100;
+const BATCH_BYTES = 4 * 1024 * 1024;
 
 /**
  * Parses a batch (outside any transaction), then writes it in one transaction with a savepoint per
