@@ -137,14 +137,16 @@ function decodeEntity(match: string, body: string): string {
 }
 
 /** Readable text from HTML: block ends become line breaks, tags go, entities are decoded. */
+/** Tags in one pass: a line break for <br> and block ends, a bullet for list items, nothing for the rest. */
+const TAG = /<(br)\s*\/?>|<\/(p|div|li|tr|h[1-6]|table|blockquote)\s*>|<(li)\b[^>]*>|<[^>]+>/gi;
+const replaceTag = (_tag: string, br?: string, block?: string, li?: string): string =>
+  br || block ? '\n' : li ? '• ' : '';
+
 export function htmlToText(html: string): string {
   return (
     html
       .replace(/<(script|style|head)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<\/(p|div|li|tr|h[1-6]|table|blockquote)\s*>/gi, '\n')
-      .replace(/<li\b[^>]*>/gi, '• ')
-      .replace(/<[^>]+>/g, '')
+      .replace(TAG, replaceTag)
       // One pass, so that "&amp;lt;" stays "&lt;".
       .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, decodeEntity)
       .replace(/[ \t]+\n/g, '\n')
