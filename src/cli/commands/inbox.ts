@@ -36,11 +36,14 @@ function progress(io: CliIo): { tick(done: number): void; end(): void } {
   };
 }
 
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 function printSummary(io: CliIo, s: ImportSummary): void {
+  const b = s.byClass;
   io.out(
-    `Read ${s.seen} emails: ${s.imported} new, ${s.duplicates} already here, ${s.errors.length} unreadable.\n` +
-      `Job emails: ${s.byClass.application_received} acknowledgements, ${s.byClass.interview} interviews, ${s.byClass.rejection} rejections, ${s.byClass.offer} offers.\n` +
-      `${s.applied} updated an application on their own; ${s.review} wait for you: onward inbox review\n`,
+    `Read ${plural(s.seen, 'email')}: ${s.imported} new, ${s.duplicates} already here, ${s.errors.length} unreadable.\n` +
+      `Job emails: ${plural(b.application_received, 'acknowledgement')}, ${plural(b.interview, 'interview')}, ${plural(b.rejection, 'rejection')}, ${plural(b.offer, 'offer')}.\n` +
+      `${s.applied} updated an application on ${s.applied === 1 ? 'its' : 'their'} own; ${s.review} ${s.review === 1 ? 'waits' : 'wait'} for you${s.review > 0 ? ': onward inbox review' : '.'}\n`,
   );
   for (const e of s.errors.slice(0, 10)) io.out(`  could not read ${e.source}: ${e.message}\n`);
   if (s.errors.length > 10) io.out(`  … and ${s.errors.length - 10} more\n`);
