@@ -148,6 +148,43 @@ for (const dialect of DIALECTS) {
       expect((await onward(FRIDAY, 'settings', 'set', 'cvRetentionPreset', 'default')).code).toBe(0);
     });
 
+    it('feedback add shows the themes; feedback classify writes {id, themes} lines', async () => {
+      const app = await json<{ id: string }>(
+        FRIDAY,
+        'add',
+        '--company',
+        'Vandelay',
+        '--role',
+        'Buyer',
+        '--applied',
+        '2026-11-02',
+      );
+      const added = await onward(
+        FRIDAY,
+        'feedback',
+        'add',
+        app.id,
+        'You needed more specific examples. Your enthusiasm was clear.',
+      );
+      expect(added.code).toBe(0);
+      expect(added.out).toContain('– examples evidence');
+      expect(added.out).toContain('+ motivation enthusiasm');
+      const list = await json<{ feedback: { themes: { theme: string }[] }[] }>(
+        FRIDAY,
+        'feedback',
+        'list',
+        app.id,
+      );
+      expect(list.feedback).toHaveLength(1);
+      const file = join(dir, 'fb.jsonl');
+      writeFileSync(
+        file,
+        `${JSON.stringify({ id: 'q1', text: 'Salary expectations were above our budget.' })}\n`,
+      );
+      const classified = await onward(FRIDAY, 'feedback', 'classify', file, '--json');
+      expect(JSON.parse(classified.out.trim())).toEqual({ id: 'q1', themes: ['salary_expectations'] });
+    });
+
     it('answers bad input with one line and exit 1', async () => {
       const app = await json<{ id: string }>(FRIDAY, 'add', '--company', 'Hooli', '--role', 'Teacher');
       const cases: [string[], RegExp][] = [

@@ -186,6 +186,14 @@ for (const dialect of DIALECTS) {
       expect(steps.find((s: { kind: string }) => s.kind === 'reflect').status).toBe('done');
       expect(steps.find((s: { kind: string }) => s.kind === 'mood_checkin').status).toBe('done');
 
+      const fb = await call('POST', `/api/applications/${app.id}/feedback`, {
+        text: 'Please prepare more questions for the panel.',
+      });
+      expect(fb.status).toBe(201);
+      expect(fb.json.themes.map((t: { theme: string }) => t.theme)).toContain('questions_asked');
+      expect((await call('GET', `/api/applications/${app.id}/feedback`)).json.feedback).toHaveLength(1);
+      expect((await call('POST', `/api/applications/${app.id}/feedback`, { text: '' })).status).toBe(400);
+
       expect((await call('GET', '/api/sample')).json).toEqual({ loaded: false });
       expect((await call('POST', '/api/sample', {})).status).toBe(201);
       expect((await call('GET', '/api/sample')).json).toEqual({ loaded: true });

@@ -11,6 +11,9 @@ import { Problem } from '../src/domain/errors.js';
 import {
   actOnStep,
   addCheckIn,
+  addFeedback,
+  classifyFeedback,
+  listFeedback,
   addInterview,
   getReflection,
   loadSample,
@@ -519,12 +522,44 @@ for (const dialect of DIALECTS) {
       expect(await sampleLoaded(ctx)).toBe(false);
     });
 
+    it('records feedback with its themes, and a recorded answer drops the feedback nudge', async () => {
+      const app = await interviewedApplication();
+      await recordRejection(ctx, app.id, {});
+      expect(
+        (await getPlan(ctx, app.id)).steps.some((s) => s.kind === 'feedback_nudge' && s.status === 'open'),
+      ).toBe(true);
+      world.setNow('2026-11-25T10:00:00.000Z');
+      const f = await addFeedback(ctx, app.id, {
+        text: 'Your technical answers were strong. However, another candidate had more hands-on experience with cloud data platforms.',
+        from: 'Dana Lee',
+      });
+      expect(f.fromContactId).not.toBeNull();
+      const themes = f.themes.map((t) => `${t.theme}:${t.polarity}`);
+      expect(themes).toEqual(
+        expect.arrayContaining(['technical_skills:positive', 'competition:negative', 'experience:negative']),
+      );
+      expect(f.themes.find((t) => t.theme === 'competition')?.sentence).toMatch(
+        /^However, another candidate/,
+      );
+      const plan = await getPlan(ctx, app.id);
+      expect(plan.steps.some((s) => s.kind === 'feedback_nudge' && s.status === 'open')).toBe(false);
+      expect(await listFeedback(ctx, app.id)).toHaveLength(1);
+      expect((await problemOf(addFeedback(ctx, app.id, { text: '  ' }))).code).toBe('invalid_input');
+      expect(classifyFeedback([{ id: 'x', text: 'You rambled and did not answer the question.' }])).toEqual([
+        { id: 'x', themes: ['communication'] },
+      ]);
+    });
+
     it('exports and imports the playbook exactly, without the mail password', async () => {
       const app = await interviewedApplication();
       await recordRejection(ctx, app.id, { email: Buffer.from(REJECTION_EML) });
       await createDraft(ctx, app.id, 'rejection_reply');
       await addCheckIn(ctx, { mood: 3, applicationId: app.id });
       await saveReflection(ctx, app.id, { answers: { prepared: 'Mostly' } });
+      await addFeedback(ctx, app.id, {
+        text: 'We needed more specific examples of leading a team.',
+        from: 'Sam Park',
+      });
       await setSmtp(ctx, {
         host: 'smtp.example.org',
         port: 587,
@@ -539,6 +574,7 @@ for (const dialect of DIALECTS) {
       expect(doc.drafts).toHaveLength(1);
       expect(doc.messages).toHaveLength(1);
       expect(doc.rejections).toHaveLength(1);
+      expect(doc.feedback).toHaveLength(1);
       expect(JSON.stringify(await exportData(ctx, { includeSecrets: true }))).toContain('hunter2');
 
       const other = await openTestWorld(dialect, FRIDAY);

@@ -4,7 +4,7 @@ import { redactUrl } from '../store/index.js';
 import { registerApplicationCommands } from './commands/applications.js';
 import { registerContactCommands } from './commands/contacts.js';
 import { registerDataCommands } from './commands/data.js';
-import { registerInboxCommands } from './commands/inbox.js';
+import { registerFeedbackCommands, registerInboxCommands } from './commands/inbox.js';
 import { registerPlaybookCommands, registerReflectionCommands } from './commands/playbook.js';
 import { registerStartCommand } from './commands/start.js';
 import type { CliIo } from './session.js';
@@ -36,6 +36,7 @@ function buildProgram(io: CliIo, options: RunOptions): Command {
   registerPlaybookCommands(program, io);
   registerReflectionCommands(program, io);
   registerInboxCommands(program, io);
+  registerFeedbackCommands(program, io);
   registerDataCommands(program, io);
   registerStartCommand(program, io, options.onStarted);
   for (const cmd of program.commands) {

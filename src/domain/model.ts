@@ -140,6 +140,8 @@ export interface Feedback {
   applicationId: Id;
   text: string;
   fromContactId: Id | null;
+  /** Who gave it, in the seeker's words, when they are not a stored contact. */
+  fromName: string | null;
   themes: { theme: FeedbackTheme; polarity: 'positive' | 'negative'; sentence: string }[];
   receivedAt: Instant;
 }

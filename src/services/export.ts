@@ -9,12 +9,14 @@ import { invalidInput, Problem } from '../domain/errors.js';
 import {
   CONTACT_ROLES,
   EMAIL_CLASSES,
+  FEEDBACK_THEMES,
   INTERVIEW_KINDS,
   SENT_VIA,
   STEP_KINDS,
   STEP_NEEDS,
   STEP_STATES,
   type Draft,
+  type Feedback,
   type Message,
   type MoodCheckIn,
   type Reflection,
@@ -174,6 +176,25 @@ const reflectionSchema = z
     at: instant,
   })
   .strict();
+const feedbackSchema = z
+  .object({
+    id,
+    applicationId: id,
+    text: z.string(),
+    fromContactId: id.nullable(),
+    fromName: nullableText,
+    themes: z.array(
+      z
+        .object({
+          theme: z.enum(FEEDBACK_THEMES),
+          polarity: z.enum(['positive', 'negative']),
+          sentence: z.string(),
+        })
+        .strict(),
+    ),
+    receivedAt: instant,
+  })
+  .strict();
 const messageSchema = z
   .object({
     id,
@@ -231,6 +252,7 @@ const exportSchema = z.object({
   drafts: z.array(draftSchema).default([]),
   checkIns: z.array(checkInSchema).default([]),
   reflections: z.array(reflectionSchema).default([]),
+  feedback: z.array(feedbackSchema).default([]),
 });
 
 export type ExportDocument = z.infer<typeof exportSchema>;
@@ -259,6 +281,7 @@ export async function exportData(ctx: Context, options: ExportOptions = {}): Pro
     drafts,
     checkIns,
     reflections,
+    feedback,
   ] = await Promise.all([
     repos.settings.all(),
     repos.companies.list(),
@@ -274,6 +297,7 @@ export async function exportData(ctx: Context, options: ExportOptions = {}): Pro
     repos.drafts.all(),
     repos.checkIns.all(),
     repos.reflections.all(),
+    repos.feedback.all(),
   ]);
   const byId = <T extends { id: string }>(rows: T[]) =>
     [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -301,6 +325,7 @@ export async function exportData(ctx: Context, options: ExportOptions = {}): Pro
     drafts: byId(drafts),
     checkIns: byId(checkIns),
     reflections: byId(reflections),
+    feedback: byId(feedback),
   };
 }
 
@@ -388,6 +413,11 @@ function checkReferences(doc: ExportDocument): void {
   for (const c of doc.checkIns)
     if (c.applicationId && !applications.has(c.applicationId))
       throw missing('application', c.applicationId, `check-in ${c.id}`);
+  for (const f of doc.feedback) {
+    if (!applications.has(f.applicationId)) throw missing('application', f.applicationId, `feedback ${f.id}`);
+    if (f.fromContactId && !contacts.has(f.fromContactId))
+      throw missing('contact', f.fromContactId, `feedback ${f.id}`);
+  }
   for (const r of doc.reflections)
     if (!applications.has(r.applicationId))
       throw missing('application', r.applicationId, `reflection ${r.id}`);
@@ -415,6 +445,7 @@ async function refuseForeignIds(repos: Repositories, doc: ExportDocument): Promi
     ['drafts', doc.drafts],
     ['mood_checkins', doc.checkIns],
     ['reflections', doc.reflections],
+    ['feedback', doc.feedback],
   ];
   for (const [table, rows] of tables) {
     const foreign = await repos.ownedByOthers(
@@ -560,6 +591,14 @@ export async function importData(ctx: Context, raw: unknown): Promise<ImportSumm
     for (const c of doc.checkIns) {
       await repos.checkIns.save(c satisfies MoodCheckIn);
       count('checkIns', !knownCheckIns.has(c.id));
+    }
+    const knownFeedback = new Set((await repos.feedback.all()).map((f) => f.id));
+    for (const f of doc.feedback) {
+      await repos.feedback.save({
+        ...f,
+        fromContactId: f.fromContactId && mapContact(f.fromContactId),
+      } satisfies Feedback);
+      count('feedback', !knownFeedback.has(f.id));
     }
     for (const r of doc.reflections) {
       const same = await repos.reflections.forApplication(r.applicationId);

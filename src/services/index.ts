@@ -81,3 +81,4 @@ export {
   type ReviewDecision,
   type ReviewItem,
 } from './inbox.js';
+export { addFeedback, classifyFeedback, listFeedback, type FeedbackInput } from './feedback.js';

@@ -39,13 +39,14 @@ export async function loadSettings(repos: Repositories): Promise<PlaybookSetting
 async function factsFor(repos: Repositories, applicationId: Id) {
   const application = await repos.applications.get(applicationId);
   if (!application) throw notFound('application', applicationId);
-  const [events, interviews, contacts, rejections, steps, messages] = await Promise.all([
+  const [events, interviews, contacts, rejections, steps, messages, feedback] = await Promise.all([
     repos.events.forApplication(applicationId),
     repos.interviews.forApplication(applicationId),
     repos.contacts.forApplication(applicationId),
     repos.rejections.forApplication(applicationId),
     repos.steps.forApplication(applicationId),
     repos.messages.forApplication(applicationId),
+    repos.feedback.forApplication(applicationId),
   ]);
   return {
     application,
@@ -58,7 +59,7 @@ async function factsFor(repos: Repositories, applicationId: Id) {
     replies: messages
       .filter((m) => m.direction === 'in' && !rejections.some((r) => r.messageId === m.id))
       .map((m) => ({ at: m.receivedAt, contactId: null })),
-    feedbackAt: [] as Instant[],
+    feedbackAt: feedback.map((f) => f.receivedAt),
   };
 }
 

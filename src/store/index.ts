@@ -7,6 +7,7 @@ import { ContactRepository } from './repositories/contacts.js';
 import { EventRepository } from './repositories/events.js';
 import { InterviewRepository } from './repositories/interviews.js';
 import { DraftRepository } from './repositories/drafts.js';
+import { FeedbackRepository } from './repositories/feedback.js';
 import { MessageRepository } from './repositories/messages.js';
 import { NoteRepository } from './repositories/notes.js';
 import { RejectionRepository } from './repositories/rejections.js';
@@ -38,6 +39,7 @@ export interface Repositories {
   messages: MessageRepository;
   checkIns: CheckInRepository;
   reflections: ReflectionRepository;
+  feedback: FeedbackRepository;
   /**
    * Runs `work` inside a savepoint of the current transaction: if it throws, only its writes are
    * undone and the transaction carries on (an import loses one bad email, not the batch).
@@ -59,7 +61,8 @@ export type OwnedTable =
   | 'steps'
   | 'drafts'
   | 'mood_checkins'
-  | 'reflections';
+  | 'reflections'
+  | 'feedback';
 
 function repositories(db: Executor, userId: string): Repositories {
   return {
@@ -77,6 +80,7 @@ function repositories(db: Executor, userId: string): Repositories {
     messages: new MessageRepository(db, userId),
     checkIns: new CheckInRepository(db, userId),
     reflections: new ReflectionRepository(db, userId),
+    feedback: new FeedbackRepository(db, userId),
     async withinSavepoint(work) {
       await sql`savepoint onward_step`.execute(db);
       try {

@@ -275,6 +275,21 @@ const playbook: Migration = {
       .execute();
 
     await db.schema
+      .createTable('feedback')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('application_id', 'text', (c) =>
+        c.notNull().references('applications.id').onDelete('cascade'),
+      )
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('from_contact_id', 'text', (c) => c.references('contacts.id').onDelete('set null'))
+      .addColumn('from_name', 'text')
+      .addColumn('themes', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('feedback_application').on('feedback').column('application_id').execute();
+
+    await db.schema
       .createTable('reflections')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))

@@ -203,6 +203,18 @@ export interface ReflectionsTable {
   at: string;
 }
 
+export interface FeedbackTable {
+  id: string;
+  user_id: string;
+  application_id: string;
+  text: string;
+  from_contact_id: string | null;
+  from_name: string | null;
+  /** JSON array of {theme, polarity, sentence}. */
+  themes: string;
+  received_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   settings: SettingsTable;
@@ -220,4 +232,5 @@ export interface Database {
   drafts: DraftsTable;
   mood_checkins: MoodCheckinsTable;
   reflections: ReflectionsTable;
+  feedback: FeedbackTable;
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import {
   addCheckIn,
+  addFeedback,
+  listFeedback,
   getReflection,
   listCheckIns,
   loadSample,
@@ -35,6 +37,15 @@ export function registerReflectionRoutes(app: FastifyInstance, ctx: Context): vo
   app.patch('/api/interviews/:id', async (request) => {
     const { id } = parseEdge(idParams, request.params, 'interview');
     return rateInterview(ctx, id, objectBody(request.body));
+  });
+
+  app.get('/api/applications/:id/feedback', async (request) => {
+    const { id } = parseEdge(idParams, request.params, 'application');
+    return { feedback: await listFeedback(ctx, id) };
+  });
+  app.post('/api/applications/:id/feedback', async (request, reply) => {
+    const { id } = parseEdge(idParams, request.params, 'application');
+    return reply.status(201).send(await addFeedback(ctx, id, objectBody(request.body)));
   });
 
   app.get('/api/sample', async () => ({ loaded: await sampleLoaded(ctx) }));
