@@ -386,3 +386,14 @@ export async function* readInput(
   }
   yield* readEmlFile(path);
 }
+
+/** An uploaded file as messages: an mbox is split as the file reader splits one; else one .eml. */
+export async function* readUpload(body: Buffer, name: string): AsyncGenerator<RawMessage> {
+  if (body.subarray(0, 5).toString('latin1') !== 'From ') {
+    yield { source: name, bytes: new Uint8Array(body) };
+    return;
+  }
+  const splitter = new MboxSplitter(name);
+  const messages = [...splitter.push(body), ...splitter.end()];
+  for (const [i, m] of messages.entries()) yield { source: `${name}#${i + 1}`, bytes: new Uint8Array(m) };
+}

@@ -14,7 +14,7 @@ import { EMAIL_CLASSES } from '../domain/model.js';
 import { isClosingStage, STAGES, type Stage } from '../domain/stages.js';
 import { parseEml, type ParsedEmail } from '../mail/eml.js';
 import { ImapError, syncImap, type ImapSettings, type SyncState } from '../mail/imap.js';
-import type { RawMessage } from '../mail/readers.js';
+import { readUpload, type RawMessage } from '../mail/readers.js';
 import type { ApplicationRow, Repositories } from '../store/index.js';
 import { classifyEmail, type Classification } from '../text/classify.js';
 import { inTransaction, reposOf, type Context } from './context.js';
@@ -437,6 +437,11 @@ async function importBatch(
   });
   summary.seen += batch.length;
   options.onProgress?.(summary.seen, batch.at(-1)?.source ?? '');
+}
+
+/** An uploaded .eml or .mbox (already in memory, size-limited by the caller). */
+export function importUpload(ctx: Context, body: Buffer, name: string, options: ImportOptions = {}) {
+  return importInbox(ctx, readUpload(body, name), options);
 }
 
 export interface ReviewItem {

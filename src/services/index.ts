@@ -73,6 +73,7 @@ export {
   decideReview,
   getImap,
   importInbox,
+  importUpload,
   reviewList,
   setImap,
   syncInbox,

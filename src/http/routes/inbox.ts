@@ -4,7 +4,7 @@ import { invalidInput } from '../../domain/errors.js';
 import {
   decideReview,
   getImap,
-  importInbox,
+  importUpload,
   reviewList,
   setImap,
   syncInbox,
@@ -27,24 +27,6 @@ const decision = z
   })
   .strict();
 
-/** Splits an uploaded mbox into messages in memory (the upload is already bounded). */
-async function* messagesOf(body: Buffer, name: string) {
-  const text = body.toString('latin1');
-  if (!text.startsWith('From ')) {
-    yield { source: name, bytes: new Uint8Array(body) };
-    return;
-  }
-  const starts: number[] = [];
-  const re = /(^|\n)From [^\n]*\n/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[1]!.length);
-  for (let i = 0; i < starts.length; i++) {
-    const from = text.indexOf('\n', starts[i]!) + 1;
-    const to = i + 1 < starts.length ? starts[i + 1]! : text.length;
-    const chunk = text.slice(from, to).replace(/\n(>+)From /g, (_m, q: string) => `\n${q.slice(1)}From `);
-    yield { source: `${name}#${i + 1}`, bytes: new Uint8Array(Buffer.from(chunk, 'latin1')) };
-  }
-}
-
 export function registerInboxRoutes(app: FastifyInstance, ctx: Context): void {
   app.addContentTypeParser(
     ['message/rfc822', 'application/mbox'],
@@ -60,7 +42,7 @@ export function registerInboxRoutes(app: FastifyInstance, ctx: Context): void {
     }
     const name =
       typeof request.headers['x-file-name'] === 'string' ? request.headers['x-file-name'] : 'upload';
-    return importInbox(ctx, messagesOf(request.body, name));
+    return importUpload(ctx, request.body, name);
   });
 
   app.post('/api/inbox/sync', async () => syncInbox(ctx));
