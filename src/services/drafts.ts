@@ -11,7 +11,7 @@ import type { Repositories } from '../store/index.js';
 import { composeDraft, DRAFT_KINDS, isDraftKind, type DraftFacts, type DraftKind } from '../text/drafts.js';
 import { checkTone } from '../text/tone.js';
 import { inTransaction, reposOf, type Context } from './context.js';
-import { resolveApplicationId } from './lookups.js';
+import { resolveApplicationId, resolveId } from './lookups.js';
 import { replanApplication } from './playbook.js';
 
 export { DRAFT_KINDS, type DraftKind };
@@ -43,7 +43,7 @@ export function mailtoLink(d: Pick<Draft, 'to' | 'subject' | 'body'>): string | 
   return `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${q(d.subject)}&body=${q(d.body.replace(/\n/g, '\r\n'))}`;
 }
 
-function toneOf(subject: string, body: string): Draft['toneWarnings'] {
+function toneOf(body: string): Draft['toneWarnings'] {
   return checkTone(body).issues.map((i) => ({
     start: i.start,
     end: i.end,
@@ -160,7 +160,7 @@ export async function createDraft(
       subject: composed.subject,
       body: composed.body,
       variant: composed.variant,
-      toneWarnings: toneOf(composed.subject, composed.body),
+      toneWarnings: toneOf(composed.body),
       inReplyTo: kind === 'rejection_reply' && answering ? answering.messageId : null,
       references:
         kind === 'rejection_reply' && answering ? [...answering.references, answering.messageId] : [],
@@ -177,13 +177,11 @@ export async function createDraft(
 }
 
 async function resolveDraft(repos: Repositories, idOrPrefix: string): Promise<Draft> {
-  const id = idOrPrefix.trim().toLowerCase();
-  let draft = await repos.drafts.get(id);
-  if (!draft && id.length >= 4) {
-    const matches = await repos.drafts.idsStartingWith(id, 5);
-    if (matches.length > 1) throw invalidInput(`"${idOrPrefix}" matches several drafts; type more of the id`);
-    if (matches[0]) draft = await repos.drafts.get(matches[0]);
-  }
+  const id = await resolveId('draft', idOrPrefix, {
+    exists: async (candidate) => (await repos.drafts.get(candidate)) !== undefined,
+    startingWith: (prefix, limit) => repos.drafts.idsStartingWith(prefix, limit),
+  });
+  const draft = await repos.drafts.get(id);
   if (!draft) throw notFound('draft', idOrPrefix);
   return draft;
 }
@@ -233,7 +231,7 @@ export async function updateDraft(ctx: Context, idOrPrefix: string, edit: DraftE
       to,
       subject,
       body,
-      toneWarnings: toneOf(subject, body),
+      toneWarnings: toneOf(body),
       note: to ? null : draft.note,
       updatedAt: ctx.now(),
     };

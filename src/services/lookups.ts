@@ -19,22 +19,36 @@ export async function findOrCreateCompany(repos: Repositories, ctx: Context, nam
 }
 
 /**
- * Finds an application by its id, or by the start of its id when that is unambiguous (the CLI
- * shows ids in full, but nobody likes typing twelve characters).
+ * A full id, or the start of one when it is unambiguous (four characters or more): the CLI shows
+ * ids in full, but nobody likes typing twelve characters. `what` names the thing in messages.
  */
-export async function resolveApplicationId(repos: Repositories, idOrPrefix: string): Promise<string> {
+export async function resolveId(
+  what: string,
+  idOrPrefix: string,
+  lookup: {
+    exists(id: string): Promise<boolean>;
+    startingWith(prefix: string, limit: number): Promise<string[]>;
+  },
+): Promise<string> {
   const id = idOrPrefix.trim().toLowerCase();
-  if ((await repos.applications.existing([id])).size === 1) return id;
+  if (await lookup.exists(id)) return id;
   if (id.length >= 4) {
-    const matches = await repos.applications.idsStartingWith(id, 5);
+    const matches = await lookup.startingWith(id, 5);
     if (matches.length === 1 && matches[0]) return matches[0];
     if (matches.length > 1) {
       throw invalidInput(
-        `"${idOrPrefix}" matches several applications (${matches.join(', ')}); type more of the id`,
+        `"${idOrPrefix}" matches several ${what}s (${matches.join(', ')}); type more of the id`,
       );
     }
   }
-  throw notFound('application', idOrPrefix);
+  throw notFound(what, idOrPrefix);
+}
+
+export function resolveApplicationId(repos: Repositories, idOrPrefix: string): Promise<string> {
+  return resolveId('application', idOrPrefix, {
+    exists: async (id) => (await repos.applications.existing([id])).size === 1,
+    startingWith: (prefix, limit) => repos.applications.idsStartingWith(prefix, limit),
+  });
 }
 
 /**

@@ -29,7 +29,7 @@ import { isValidTimeZone, parseUserTime } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
 import { inTransaction, reposOf, type Context } from './context.js';
 import { appendEvent, pastTime } from './history.js';
-import { findOrCreateContact, resolveApplicationId } from './lookups.js';
+import { findOrCreateContact, resolveApplicationId, resolveId } from './lookups.js';
 
 export async function loadSettings(repos: Repositories): Promise<PlaybookSettings> {
   return readSettings(await repos.settings.all());
@@ -375,15 +375,11 @@ export async function getPlan(ctx: Context, idOrPrefix: string): Promise<PlanVie
   });
 }
 
-export async function resolveStepId(repos: Repositories, idOrPrefix: string): Promise<Id> {
-  const id = idOrPrefix.trim().toLowerCase();
-  if (await repos.steps.get(id)) return id;
-  if (id.length >= 4) {
-    const matches = await repos.steps.idsStartingWith(id, 5);
-    if (matches.length === 1 && matches[0]) return matches[0];
-    if (matches.length > 1) throw invalidInput(`"${idOrPrefix}" matches several steps; type more of the id`);
-  }
-  throw notFound('step', idOrPrefix);
+export function resolveStepId(repos: Repositories, idOrPrefix: string): Promise<Id> {
+  return resolveId('step', idOrPrefix, {
+    exists: async (id) => (await repos.steps.get(id)) !== undefined,
+    startingWith: (prefix, limit) => repos.steps.idsStartingWith(prefix, limit),
+  });
 }
 
 export type StepAction =
@@ -436,6 +432,21 @@ export async function actOnStep(ctx: Context, idOrPrefix: string, act: StepActio
     const person = step.contactId ? await repos.contacts.get(step.contactId) : undefined;
     return stepView((await repos.steps.get(id)) ?? next, app?.companyName ?? null, person?.name ?? null);
   });
+}
+
+/** Marks an application's open steps of a kind done: the seeker has just done the thing. */
+export async function markStepsDone(
+  repos: Repositories,
+  ctx: Context,
+  applicationId: Id,
+  kind: StepKind,
+): Promise<void> {
+  const now = ctx.now();
+  for (const s of await repos.steps.forApplication(applicationId)) {
+    if (s.kind === kind && (s.state === 'open' || s.state === 'snoozed')) {
+      await repos.steps.save({ ...s, state: 'done', closedAt: now, closedBy: 'seeker', updatedAt: now });
+    }
+  }
 }
 
 export function isStepKind(kind: string): kind is StepKind {

@@ -3,27 +3,11 @@
  * checklist), and how they think each interview went (self-ratings). Each closes its step.
  */
 import { invalidInput, notFound } from '../domain/errors.js';
-import type { Id, Interview, MoodCheckIn, Reflection, StepKind } from '../domain/model.js';
+import type { Id, Interview, MoodCheckIn, Reflection } from '../domain/model.js';
 import { isReflectionQuestion, REFLECTION_QUESTIONS } from '../domain/reflection.js';
-import type { Repositories } from '../store/index.js';
 import { inTransaction, reposOf, type Context } from './context.js';
 import { resolveApplicationId } from './lookups.js';
-import { replanApplication } from './playbook.js';
-
-/** Marks the open step of a kind done, when the seeker has just done the thing. */
-async function closeStep(
-  repos: Repositories,
-  ctx: Context,
-  applicationId: Id,
-  kind: StepKind,
-): Promise<void> {
-  const now = ctx.now();
-  for (const s of await repos.steps.forApplication(applicationId)) {
-    if (s.kind === kind && (s.state === 'open' || s.state === 'snoozed')) {
-      await repos.steps.save({ ...s, state: 'done', closedAt: now, closedBy: 'seeker', updatedAt: now });
-    }
-  }
-}
+import { markStepsDone, replanApplication } from './playbook.js';
 
 export interface CheckInInput {
   mood?: unknown;
@@ -45,7 +29,7 @@ export async function addCheckIn(ctx: Context, input: CheckInInput): Promise<Moo
     }
     const checkIn: MoodCheckIn = { id: ctx.newId(), applicationId, at: ctx.now(), mood, note };
     await repos.checkIns.save(checkIn);
-    if (applicationId) await closeStep(repos, ctx, applicationId, 'mood_checkin');
+    if (applicationId) await markStepsDone(repos, ctx, applicationId, 'mood_checkin');
     return checkIn;
   });
 }
@@ -105,7 +89,7 @@ export async function saveReflection(
       at: ctx.now(),
     };
     await repos.reflections.save(reflection);
-    if (Object.keys(answers).length > 0 || lessons) await closeStep(repos, ctx, id, 'reflect');
+    if (Object.keys(answers).length > 0 || lessons) await markStepsDone(repos, ctx, id, 'reflect');
     return { applicationId: id, answers, lessons, at: reflection.at };
   });
 }
