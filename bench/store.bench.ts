@@ -413,6 +413,8 @@ function generate(seed: number): Dataset {
       location,
       jobDescription: random.chance(0.9) ? jd.join(' ') : null,
       fit: random.chance(0.7) ? random.int(1, 5) : null,
+      workplace: null,
+      resumeVersion: null,
       stage,
       createdAt: iso(start),
       updatedAt: iso(lastActivity),

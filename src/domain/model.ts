@@ -56,6 +56,9 @@ export const APPLICATION_SOURCES = [
   'other',
 ] as const;
 
+export const WORKPLACES = ['remote', 'hybrid', 'on_site'] as const;
+export type Workplace = (typeof WORKPLACES)[number];
+
 export interface Application {
   id: Id;
   companyId: Id;
@@ -67,6 +70,10 @@ export interface Application {
   jobDescription: string | null;
   /** "Could you see yourself doing this job?" 1–5. */
   fit: number | null;
+  /** Remote, hybrid or on site, when known (search refinement compares them). */
+  workplace: Workplace | null;
+  /** Which résumé was sent: the version name of a stored résumé, or any label the seeker uses. */
+  resumeVersion: string | null;
   /** The latest stage in the history; derived from events and kept alongside for fast filtering. */
   stage: Stage;
   createdAt: Instant;

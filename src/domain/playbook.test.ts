@@ -23,6 +23,8 @@ function application(stage: Stage, extra: Partial<Application> = {}): Applicatio
     url: null,
     source: null,
     location: null,
+    workplace: null,
+    resumeVersion: null,
     jobDescription: null,
     fit: null,
     stage,

@@ -51,6 +51,8 @@ export async function createApplication(ctx: Context, raw: NewApplication): Prom
       location: input.location || null,
       jobDescription: input.jobDescription || null,
       fit: input.fit ?? null,
+      workplace: input.workplace ?? null,
+      resumeVersion: input.resumeVersion || null,
       stage,
       createdAt: now,
       updatedAt: now,
@@ -155,7 +157,16 @@ export async function updateApplication(
       if (company.id !== current.companyId) changed.push('company');
       next.companyId = company.id;
     }
-    const fields = ['role', 'url', 'source', 'location', 'jobDescription', 'fit'] as const;
+    const fields = [
+      'role',
+      'url',
+      'source',
+      'location',
+      'jobDescription',
+      'fit',
+      'workplace',
+      'resumeVersion',
+    ] as const;
     for (const f of fields) {
       if (patch[f] === undefined) continue;
       const value = patch[f] === '' ? null : patch[f];

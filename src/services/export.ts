@@ -15,6 +15,7 @@ import {
   STEP_KINDS,
   STEP_NEEDS,
   STEP_STATES,
+  WORKPLACES,
   type Draft,
   type Feedback,
   type Message,
@@ -66,6 +67,9 @@ const applicationSchema = z
     location: nullableText,
     jobDescription: nullableText,
     fit: z.number().int().min(1).max(5).nullable(),
+    // Added after format 1 was first written: older files have neither.
+    workplace: z.enum(WORKPLACES).nullable().default(null),
+    resumeVersion: nullableText.default(null),
     stage: z.enum(STAGES),
     createdAt: instant,
     updatedAt: instant,

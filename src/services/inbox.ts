@@ -526,6 +526,8 @@ export async function decideReview(ctx: Context, messageId: Id, decision: Review
         location: null,
         jobDescription: null,
         fit: null,
+        workplace: null,
+        resumeVersion: null,
         stage: 'applied' as Stage,
         createdAt: now,
         updatedAt: now,

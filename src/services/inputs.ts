@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { invalidInput } from '../domain/errors.js';
-import { CONTACT_ROLES, INTERVIEW_KINDS } from '../domain/model.js';
+import { CONTACT_ROLES, INTERVIEW_KINDS, WORKPLACES } from '../domain/model.js';
 import { STAGES } from '../domain/stages.js';
 
 const text = (max: number) =>
@@ -24,6 +24,8 @@ const fit = z.coerce
   .int('must be a whole number from 1 to 5')
   .min(1, 'must be from 1 to 5')
   .max(5, 'must be from 1 to 5');
+
+const workplace = z.enum(WORKPLACES, { error: () => `must be one of: ${WORKPLACES.join(', ')}` });
 
 export const stageSchema = z.enum(STAGES, { error: () => `must be one of: ${STAGES.join(', ')}` });
 export const interviewKindSchema = z.enum(INTERVIEW_KINDS, {
@@ -46,6 +48,8 @@ export const newApplicationSchema = z.object({
   location: optionalText(200),
   jobDescription: optionalText(MAX_JOB_DESCRIPTION),
   fit: fit.nullish(),
+  workplace: workplace.nullish(),
+  resumeVersion: optionalText(100),
 });
 export type NewApplication = z.input<typeof newApplicationSchema>;
 
@@ -58,6 +62,8 @@ export const applicationPatchSchema = z
     location: optionalText(200),
     jobDescription: optionalText(MAX_JOB_DESCRIPTION),
     fit: fit.nullable(),
+    workplace: workplace.nullable(),
+    resumeVersion: optionalText(100),
   })
   .partial()
   .strict();

@@ -304,9 +304,90 @@ const playbook: Migration = {
   },
 };
 
+/**
+ * Insights and practice: what an application says about the search (workplace, résumé version),
+ * the seeker's résumés, an imported skills vocabulary (ESCO), learning goals, practice attempts and
+ * the spaced-repetition card of each practised question.
+ */
+const insights: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('applications').addColumn('workplace', 'text').execute();
+    await db.schema.alterTable('applications').addColumn('resume_version', 'text').execute();
+
+    await db.schema
+      .createTable('resumes')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('version', 'text', (c) => c.notNull())
+      .addColumn('file_name', 'text')
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('resumes_user_version_unique', ['user_id', 'version'])
+      .execute();
+
+    await db.schema
+      .createTable('skill_vocabulary')
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('label', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('aliases', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('skill_vocabulary_pk', ['user_id', 'id'])
+      .execute();
+
+    await db.schema
+      .createTable('learning_goals')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('skill_id', 'text', (c) => c.notNull())
+      .addColumn('skill_label', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('plan', 'text')
+      .addColumn('target', 'text')
+      .addColumn('progress', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('done_at', 'text')
+      .execute();
+    await db.schema.createIndex('learning_goals_user').on('learning_goals').column('user_id').execute();
+
+    await db.schema
+      .createTable('practice_attempts')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('question_id', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('rating', 'integer', (c) => c.notNull())
+      .addColumn('scores', 'text', (c) => c.notNull())
+      .addColumn('answer', 'text')
+      .addColumn('seconds', 'integer')
+      .addColumn('rated_by', 'text', (c) => c.notNull())
+      .addColumn('rater_name', 'text')
+      .addColumn('reason', 'text')
+      .execute();
+    await db.schema
+      .createIndex('practice_attempts_user_at')
+      .on('practice_attempts')
+      .columns(['user_id', 'at'])
+      .execute();
+
+    await db.schema
+      .createTable('practice_cards')
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('question_id', 'text', (c) => c.notNull())
+      .addColumn('card', 'text', (c) => c.notNull())
+      .addColumn('due', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('practice_cards_pk', ['user_id', 'question_id'])
+      .execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_playbook': playbook,
+  '0003_insights': insights,
 };
 
 export const migrationProvider: MigrationProvider = {

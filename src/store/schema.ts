@@ -53,6 +53,8 @@ export interface ApplicationsTable {
   stage: string;
   created_at: string;
   updated_at: string;
+  workplace: string | null;
+  resume_version: string | null;
 }
 
 export interface ApplicationEventsTable {
@@ -233,4 +235,66 @@ export interface Database {
   mood_checkins: MoodCheckinsTable;
   reflections: ReflectionsTable;
   feedback: FeedbackTable;
+  resumes: ResumesTable;
+  skill_vocabulary: SkillVocabularyTable;
+  learning_goals: LearningGoalsTable;
+  practice_attempts: PracticeAttemptsTable;
+  practice_cards: PracticeCardsTable;
+}
+
+export interface ResumesTable {
+  id: string;
+  user_id: string;
+  version: string;
+  file_name: string | null;
+  text: string;
+  created_at: string;
+}
+
+export interface SkillVocabularyTable {
+  user_id: string;
+  id: string;
+  label: string;
+  kind: string;
+  /** JSON array of alternative labels. */
+  aliases: string;
+  source: string;
+}
+
+export interface LearningGoalsTable {
+  id: string;
+  user_id: string;
+  skill_id: string;
+  skill_label: string;
+  kind: string;
+  plan: string | null;
+  target: string | null;
+  progress: number;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+}
+
+export interface PracticeAttemptsTable {
+  id: string;
+  user_id: string;
+  question_id: string;
+  at: string;
+  rating: number;
+  /** JSON object: rubric criterion → 1..5. */
+  scores: string;
+  answer: string | null;
+  seconds: number | null;
+  rated_by: string;
+  rater_name: string | null;
+  reason: string | null;
+}
+
+export interface PracticeCardsTable {
+  user_id: string;
+  question_id: string;
+  /** JSON: the spaced-repetition card. */
+  card: string;
+  due: string;
+  updated_at: string;
 }

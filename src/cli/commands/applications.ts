@@ -40,6 +40,8 @@ export function registerApplicationCommands(program: Command, io: CliIo): void {
     .option('--location <place>', 'where the job is, or "remote"')
     .option('--jd <file>', 'a text file with the job description')
     .option('--fit <1-5>', 'could you see yourself doing this job? 1 (no) to 5 (very much)')
+    .option('--workplace <kind>', 'remote, hybrid or on_site')
+    .option('--resume-version <name>', 'which version of your résumé you sent')
     .action(async (_o, cmd: Command) => {
       const o = cmd.optsWithGlobals<Opts>();
       const jobDescription =
@@ -55,6 +57,8 @@ export function registerApplicationCommands(program: Command, io: CliIo): void {
           location: o.location as string | undefined,
           jobDescription,
           fit: o.fit as never,
+          workplace: o.workplace as never,
+          resumeVersion: o.resumeVersion as string | undefined,
         });
         if (o.json) printJson(io, app);
         else io.out(`Added ${summary(app, ctx.user.timeZone)}\n`);
@@ -129,6 +133,8 @@ export function registerApplicationCommands(program: Command, io: CliIo): void {
             ['Source', app.source],
             ['Location', app.location],
             ['Fit', app.fit ? `${app.fit}/5` : null],
+            ['Workplace', app.workplace?.replace('_', ' ') ?? null],
+            ['Résumé', app.resumeVersion],
             ['Link', app.url],
             ['People', app.contacts.map((c) => `${person(c)} (${c.role.replace('_', ' ')})`).join(', ')],
           ]),
@@ -156,15 +162,26 @@ export function registerApplicationCommands(program: Command, io: CliIo): void {
     .option('--location <place>')
     .option('--jd <file>', 'a text file with the job description')
     .option('--fit <1-5>')
+    .option('--workplace <kind>', 'remote, hybrid or on_site')
+    .option('--resume-version <name>', 'which version of your résumé you sent')
     .action(async (id: string, _o, cmd: Command) => {
       const o = cmd.optsWithGlobals<Opts>();
       const patch: Record<string, unknown> = {};
-      for (const key of ['company', 'role', 'url', 'source', 'location', 'fit'] as const)
-        if (o[key] !== undefined) patch[key] = o[key];
+      const keys = [
+        'company',
+        'role',
+        'url',
+        'source',
+        'location',
+        'fit',
+        'workplace',
+        'resumeVersion',
+      ] as const;
+      for (const key of keys) if (o[key] !== undefined) patch[key] = o[key];
       if (typeof o.jd === 'string') patch.jobDescription = readTextFile(o.jd, 'job description file');
       if (Object.keys(patch).length === 0)
         throw invalidInput(
-          'nothing to change; give at least one of --company, --role, --url, --source, --location, --jd, --fit',
+          'nothing to change; give at least one of --company, --role, --url, --source, --location, --jd, --fit, --workplace, --resume-version',
         );
       await withContext(o, io, async (ctx) => {
         const app = await updateApplication(ctx, id, patch);

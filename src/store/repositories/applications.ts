@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Application } from '../../domain/model.js';
+import type { Application, Workplace } from '../../domain/model.js';
 import type { Stage } from '../../domain/stages.js';
 import type { ApplicationsTable } from '../schema.js';
 import { likePattern, UserScoped } from './base.js';
@@ -34,6 +34,8 @@ const toApplication = (r: ApplicationsTable): Application => ({
   location: r.location,
   jobDescription: r.job_description,
   fit: r.fit,
+  workplace: (r.workplace as Workplace | null) ?? null,
+  resumeVersion: r.resume_version ?? null,
   stage: r.stage as Stage,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -147,6 +149,8 @@ export class ApplicationRepository extends UserScoped {
       location: a.location,
       job_description: a.jobDescription,
       fit: a.fit,
+      workplace: a.workplace,
+      resume_version: a.resumeVersion,
       stage: a.stage,
       created_at: a.createdAt,
       updated_at: a.updatedAt,

@@ -70,6 +70,8 @@ export interface Application {
   location: string | null;
   jobDescription: string | null;
   fit: number | null;
+  workplace: 'remote' | 'hybrid' | 'on_site' | null;
+  resumeVersion: string | null;
   stage: Stage;
   createdAt: string;
   updatedAt: string;
