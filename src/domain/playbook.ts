@@ -84,7 +84,7 @@ const ms = (instant: Instant): number => Date.parse(instant);
 const later = (a: Instant, b: Instant): boolean => ms(a) > ms(b);
 
 /** The start of the first business day on or after the instant's local date. */
-function onBusinessDay(instant: Instant, cal: BusinessCalendar): Instant {
+export function onBusinessDay(instant: Instant, cal: BusinessCalendar): Instant {
   const day = localDate(instant, cal.timeZone);
   return startOfLocalDay(isBusinessDay(day, cal) ? day : nextBusinessDay(day, cal), cal.timeZone);
 }

@@ -43,6 +43,8 @@ export interface PlaybookSettings {
   /** Days after a rejection by which to reflect (the reflection checklist). */
   reflectWithinDays: number;
   polishResumeWithinDays: number;
+  /** Days after a theme turns recurring, or a skill gap shows, by which to plan the learning. */
+  learnWithinDays: number;
   connectWithinDays: number;
   offerFeedbackBusinessDays: number;
   /** Months after a rejection for stay-in-touch notes, inside the CV-retention window. */
@@ -68,6 +70,7 @@ export const DEFAULT_SETTINGS: PlaybookSettings = {
   feedbackNudgeBusinessDays: 7,
   reflectWithinDays: 3,
   polishResumeWithinDays: 7,
+  learnWithinDays: 7,
   connectWithinDays: 7,
   offerFeedbackBusinessDays: 1,
   stayInTouchMonths: [3, 6],
@@ -91,6 +94,7 @@ const INTEGER_LIMITS: Partial<Record<keyof PlaybookSettings, [number, number]>> 
   feedbackNudgeBusinessDays: [1, 60],
   reflectWithinDays: [0, 60],
   polishResumeWithinDays: [0, 90],
+  learnWithinDays: [0, 90],
   connectWithinDays: [0, 90],
   offerFeedbackBusinessDays: [0, 30],
   stayInTouchBeforeWindowEndMonths: [0, 12],

@@ -256,6 +256,7 @@ export interface Settings {
   feedbackNudgeBusinessDays: number;
   reflectWithinDays: number;
   polishResumeWithinDays: number;
+  learnWithinDays: number;
   connectWithinDays: number;
   offerFeedbackBusinessDays: number;
   stayInTouchMonths: number[];

@@ -18,6 +18,7 @@ const TIMING_KEYS = [
   'feedbackNudgeBusinessDays',
   'reflectWithinDays',
   'polishResumeWithinDays',
+  'learnWithinDays',
   'connectWithinDays',
   'offerFeedbackBusinessDays',
   'stayInTouchBeforeWindowEndMonths',

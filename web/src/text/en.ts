@@ -591,6 +591,7 @@ export const en = {
       feedbackNudgeBusinessDays: 'Gentle feedback nudge (business days)',
       reflectWithinDays: 'Reflect within (days)',
       polishResumeWithinDays: 'Polish your CV within (days)',
+      learnWithinDays: 'Plan learning within (days) of a recurring gap',
       connectWithinDays: 'Connect within (days)',
       offerFeedbackBusinessDays: 'Ask what went well after an offer (business days)',
       stayInTouchBeforeWindowEndMonths: 'Last stay-in-touch note before the window ends (months)',
