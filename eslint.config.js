@@ -32,12 +32,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['../store/*', '../services/*', '../http/*', '../cli/*', '../mail/*'] },
+        { patterns: ['../store/*', '../services/*', '../http/*', '../cli/*', '../mail/*', '../files/*'] },
       ],
     },
   },
   {
-    files: ['src/store/**/*.ts', 'src/mail/**/*.ts'],
+    files: ['src/store/**/*.ts', 'src/mail/**/*.ts', 'src/files/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['../services/*', '../http/*', '../cli/*'] }],
     },

@@ -6,6 +6,7 @@ import { registerContactCommands } from './commands/contacts.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerFeedbackCommands } from './commands/feedback.js';
 import { registerInboxCommands } from './commands/inbox.js';
+import { registerInsightCommands } from './commands/insights.js';
 import { registerPlaybookCommands, registerReflectionCommands } from './commands/playbook.js';
 import { registerStartCommand } from './commands/start.js';
 import type { CliIo } from './session.js';
@@ -38,6 +39,7 @@ function buildProgram(io: CliIo, options: RunOptions): Command {
   registerReflectionCommands(program, io);
   registerInboxCommands(program, io);
   registerFeedbackCommands(program, io);
+  registerInsightCommands(program, io);
   registerDataCommands(program, io);
   registerStartCommand(program, io, options.onStarted);
   for (const cmd of program.commands) {

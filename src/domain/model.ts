@@ -287,21 +287,52 @@ export interface MessageProposal {
   newApplication: { company: string; role: string } | null;
 }
 
-export interface Skill {
+/** A version of the seeker's résumé, as text (read from a file or pasted). */
+export interface Resume {
   id: Id;
+  /** The name the seeker gives it ("general", "data-2026"): applications name the version they sent. */
+  version: string;
+  fileName: string | null;
+  text: string;
+  createdAt: Instant;
+}
+
+export const SKILL_KINDS = [
+  'skill',
+  'tool',
+  'knowledge',
+  'qualification',
+  'licence',
+  'certification',
+] as const;
+export type SkillKind = (typeof SKILL_KINDS)[number];
+
+/** A vocabulary entry: a skill with its other names (built in, or imported from ESCO). */
+export interface Skill {
+  id: string;
   label: string;
-  altLabels: string[];
+  kind: SkillKind;
+  aliases: string[];
 }
-export interface SkillGap {
-  skillId: Id;
-  applicationIds: Id[];
-}
+
+export const LEARNING_KINDS = ['course', 'volunteering', 'project'] as const;
+export type LearningKind = (typeof LEARNING_KINDS)[number];
+
+/** A plan to close a skill gap (practice 9). */
 export interface LearningGoal {
   id: Id;
-  skillId: Id;
-  kind: 'course' | 'volunteering' | 'project';
-  target: Instant | null;
+  skillId: string;
+  skillLabel: string;
+  kind: LearningKind;
+  /** What exactly: the course, the volunteering, the project. */
+  plan: string | null;
+  /** Local date 'YYYY-MM-DD' to finish by. */
+  target: string | null;
+  /** 0–100. */
   progress: number;
+  createdAt: Instant;
+  updatedAt: Instant;
+  doneAt: Instant | null;
 }
 export interface PracticeQuestion {
   id: Id;

@@ -16,6 +16,7 @@ import { registerContactRoutes } from './routes/contacts.js';
 import { registerDataRoutes } from './routes/data.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerInboxRoutes } from './routes/inbox.js';
+import { registerInsightRoutes } from './routes/insights.js';
 import { registerPlaybookRoutes } from './routes/playbook.js';
 import { registerReflectionRoutes } from './routes/reflection.js';
 import { registerStatic } from './static.js';
@@ -77,6 +78,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerPlaybookRoutes(app, ctx);
   registerInboxRoutes(app, ctx);
   registerReflectionRoutes(app, ctx);
+  registerInsightRoutes(app, ctx);
   registerDataRoutes(app, ctx);
   registerStatic(app, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, token: options.token });
   return app;

@@ -16,6 +16,9 @@ import {
   STEP_NEEDS,
   STEP_STATES,
   WORKPLACES,
+  LEARNING_KINDS,
+  type LearningGoal,
+  type Resume,
   type Draft,
   type Feedback,
   type Message,
@@ -199,6 +202,32 @@ const feedbackSchema = z
     receivedAt: instant,
   })
   .strict();
+const resumeSchema = z
+  .object({
+    id,
+    version: z.string().min(1).max(100),
+    fileName: nullableText,
+    text: z.string().min(1),
+    createdAt: instant,
+  })
+  .strict();
+const learningGoalSchema = z
+  .object({
+    id,
+    skillId: z.string().min(1),
+    skillLabel: z.string().min(1),
+    kind: z.enum(LEARNING_KINDS),
+    plan: nullableText,
+    target: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
+    progress: z.number().int().min(0).max(100),
+    createdAt: instant,
+    updatedAt: instant,
+    doneAt: instant.nullable(),
+  })
+  .strict();
 const messageSchema = z
   .object({
     id,
@@ -257,6 +286,9 @@ const exportSchema = z.object({
   checkIns: z.array(checkInSchema).default([]),
   reflections: z.array(reflectionSchema).default([]),
   feedback: z.array(feedbackSchema).default([]),
+  // Added with insights.
+  resumes: z.array(resumeSchema).default([]),
+  learningGoals: z.array(learningGoalSchema).default([]),
 });
 
 export type ExportDocument = z.infer<typeof exportSchema>;
@@ -286,6 +318,8 @@ export async function exportData(ctx: Context, options: ExportOptions = {}): Pro
     checkIns,
     reflections,
     feedback,
+    resumes,
+    learningGoals,
   ] = await Promise.all([
     repos.settings.all(),
     repos.companies.list(),
@@ -302,6 +336,8 @@ export async function exportData(ctx: Context, options: ExportOptions = {}): Pro
     repos.checkIns.all(),
     repos.reflections.all(),
     repos.feedback.all(),
+    repos.resumes.all(),
+    repos.learningGoals.all(),
   ]);
   const byId = <T extends { id: string }>(rows: T[]) =>
     [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -330,6 +366,8 @@ export async function exportData(ctx: Context, options: ExportOptions = {}): Pro
     checkIns: byId(checkIns),
     reflections: byId(reflections),
     feedback: byId(feedback),
+    resumes: byId(resumes),
+    learningGoals: byId(learningGoals),
   };
 }
 
@@ -450,6 +488,8 @@ async function refuseForeignIds(repos: Repositories, doc: ExportDocument): Promi
     ['mood_checkins', doc.checkIns],
     ['reflections', doc.reflections],
     ['feedback', doc.feedback],
+    ['resumes', doc.resumes],
+    ['learning_goals', doc.learningGoals],
   ];
   for (const [table, rows] of tables) {
     const foreign = await repos.ownedByOthers(
@@ -603,6 +643,17 @@ export async function importData(ctx: Context, raw: unknown): Promise<ImportSumm
         fromContactId: f.fromContactId && mapContact(f.fromContactId),
       } satisfies Feedback);
       count('feedback', !knownFeedback.has(f.id));
+    }
+    for (const r of doc.resumes) {
+      // One résumé per version name: a merge updates the stored one of that name.
+      const same = await repos.resumes.byVersion(r.version);
+      await repos.resumes.save({ ...r, id: same?.id ?? r.id } satisfies Resume);
+      count('resumes', !same);
+    }
+    const knownGoals = new Set((await repos.learningGoals.all()).map((g) => g.id));
+    for (const g of doc.learningGoals) {
+      await repos.learningGoals.save(g satisfies LearningGoal);
+      count('learningGoals', !knownGoals.has(g.id));
     }
     for (const r of doc.reflections) {
       const same = await repos.reflections.forApplication(r.applicationId);

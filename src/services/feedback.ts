@@ -8,7 +8,7 @@ import { parseUserTime } from '../domain/time.js';
 import { tagFeedback, themesOf } from '../text/feedback.js';
 import { inTransaction, reposOf, type Context } from './context.js';
 import { resolveApplicationId } from './lookups.js';
-import { replanApplication } from './playbook.js';
+import { replanApplication, replanInsightSteps } from './playbook.js';
 
 export interface FeedbackInput {
   text?: unknown;
@@ -51,6 +51,7 @@ export async function addFeedback(ctx: Context, idOrPrefix: string, input: Feedb
     };
     await repos.feedback.save(feedback);
     await replanApplication(repos, ctx, applicationId);
+    await replanInsightSteps(repos, ctx);
     return feedback;
   });
 }

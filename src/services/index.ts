@@ -83,3 +83,24 @@ export {
   type ReviewItem,
 } from './inbox.js';
 export { addFeedback, classifyFeedback, listFeedback, type FeedbackInput } from './feedback.js';
+export { insights, insightStepFacts, type InsightsReport } from './insights.js';
+export {
+  addLearningGoal,
+  applicationSkills,
+  deleteLearningGoal,
+  deleteResume,
+  extractFromText,
+  getResume,
+  importEscoSkills,
+  importEscoFile,
+  listLearningGoals,
+  listResumes,
+  saveResume,
+  saveResumeFile,
+  updateLearningGoal,
+  vocabularySize,
+  type LearningGoalInput,
+  type ResumeView,
+  type SkillInsights,
+  type SkillMatch,
+} from './skills.js';

@@ -22,6 +22,7 @@ import {
   SETTING_KEYS,
   type PlaybookSettings,
 } from '../domain/settings.js';
+import { planInsightSteps } from '../domain/insight-steps.js';
 import { stepTitle } from '../domain/step-titles.js';
 import { parseEml } from '../mail/eml.js';
 import { isStage, isOpenStage, type Stage } from '../domain/stages.js';
@@ -29,6 +30,8 @@ import { isValidTimeZone, parseUserTime } from '../domain/time.js';
 import type { Repositories } from '../store/index.js';
 import { inTransaction, reposOf, type Context } from './context.js';
 import { appendEvent, pastTime } from './history.js';
+import { insightStepFacts } from './insights.js';
+import { metPracticeThemes } from './practice-themes.js';
 import { findOrCreateContact, resolveApplicationId, resolveId } from './lookups.js';
 
 export async function loadSettings(repos: Repositories): Promise<PlaybookSettings> {
@@ -139,10 +142,33 @@ export async function replanSearch(repos: Repositories, ctx: Context, settings: 
     ctx.user.timeZone,
     ctx.now(),
   );
-  const existing = await repos.steps.forSearch();
+  const existing = (await repos.steps.forSearch()).filter((s) => s.kind === 'apply_more');
   // Only this week's step is in play; earlier weeks' open ones are retired with it.
   await applyPlan(repos, ctx, existing, planned);
   return counts;
+}
+
+const INSIGHT_STEP_KINDS: readonly StepKind[] = ['practice', 'learn', 'refine_search'];
+
+/**
+ * The steps that come from the whole history (practice, learn, refine_search), in line with the
+ * feedback, the skill gaps and the outcomes. Run when feedback is logged, a rejection recorded, a
+ * résumé or a learning goal saved, and by Today (so a new week gets its practice step).
+ */
+export async function replanInsightSteps(
+  repos: Repositories,
+  ctx: Context,
+  settings?: PlaybookSettings,
+): Promise<void> {
+  const facts = await insightStepFacts(repos, ctx.user.id, await metPracticeThemes(repos));
+  const planned = planInsightSteps(
+    facts,
+    settings ?? (await loadSettings(repos)),
+    ctx.user.timeZone,
+    ctx.now(),
+  );
+  const existing = (await repos.steps.forSearch()).filter((s) => INSIGHT_STEP_KINDS.includes(s.kind));
+  await applyPlan(repos, ctx, existing, planned);
 }
 
 export const REJECTION_STAGES_REACHED = ['applied', 'screening', 'interviewing', 'final', 'offer'] as const;

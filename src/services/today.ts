@@ -19,6 +19,7 @@ import {
   contactNames,
   ghostedFlagOf,
   loadSettings,
+  replanInsightSteps,
   replanSearch,
   stepView,
   type StepView,
@@ -73,6 +74,7 @@ export async function today(ctx: Context): Promise<TodayView> {
   return inTransaction(ctx, async (repos) => {
     const settings = await loadSettings(repos);
     const counts = await replanSearch(repos, ctx, settings);
+    await replanInsightSteps(repos, ctx, settings);
     const appsById = new Map(counts.apps.map((a) => [a.id, a]));
 
     const urgencyOf = (s: Step): 'overdue' | 'due' | 'later' => {

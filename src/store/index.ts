@@ -13,6 +13,11 @@ import { NoteRepository } from './repositories/notes.js';
 import { RejectionRepository } from './repositories/rejections.js';
 import { CheckInRepository, ReflectionRepository } from './repositories/reflections.js';
 import { StepRepository } from './repositories/steps.js';
+import {
+  LearningGoalRepository,
+  ResumeRepository,
+  SkillVocabularyRepository,
+} from './repositories/skills.js';
 import { SettingsRepository } from './repositories/settings.js';
 import { UserRepository } from './repositories/users.js';
 import type { Database } from './schema.js';
@@ -40,6 +45,9 @@ export interface Repositories {
   checkIns: CheckInRepository;
   reflections: ReflectionRepository;
   feedback: FeedbackRepository;
+  resumes: ResumeRepository;
+  vocabulary: SkillVocabularyRepository;
+  learningGoals: LearningGoalRepository;
   /**
    * Runs `work` inside a savepoint of the current transaction: if it throws, only its writes are
    * undone and the transaction carries on (an import loses one bad email, not the batch).
@@ -62,7 +70,9 @@ export type OwnedTable =
   | 'drafts'
   | 'mood_checkins'
   | 'reflections'
-  | 'feedback';
+  | 'feedback'
+  | 'resumes'
+  | 'learning_goals';
 
 function repositories(db: Executor, userId: string): Repositories {
   return {
@@ -81,6 +91,9 @@ function repositories(db: Executor, userId: string): Repositories {
     checkIns: new CheckInRepository(db, userId),
     reflections: new ReflectionRepository(db, userId),
     feedback: new FeedbackRepository(db, userId),
+    resumes: new ResumeRepository(db, userId),
+    vocabulary: new SkillVocabularyRepository(db, userId),
+    learningGoals: new LearningGoalRepository(db, userId),
     async withinSavepoint(work) {
       await sql`savepoint onward_step`.execute(db);
       try {

@@ -114,6 +114,20 @@ export class MessageRepository extends UserScoped {
     return rows.map(toMessage);
   }
 
+  /** Per application, the first email from the employer that was an answer (not an acknowledgement). */
+  async firstAnswers(): Promise<Map<string, string>> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .select(['application_id', (eb) => eb.fn.min('received_at').as('first')])
+      .where('user_id', '=', this.userId)
+      .where('direction', '=', 'in')
+      .where('class', 'in', ['interview', 'rejection', 'offer'])
+      .where('application_id', 'is not', null)
+      .groupBy('application_id')
+      .execute();
+    return new Map(rows.map((r) => [r.application_id!, String(r.first)]));
+  }
+
   async pendingReview(): Promise<Message[]> {
     const rows = await this.db
       .selectFrom('messages')
