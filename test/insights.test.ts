@@ -109,7 +109,8 @@ for (const dialect of DIALECTS) {
 
       const t = await today(ctx);
       const kinds = t.steps.concat(t.upcoming).map((s) => `${s.kind}:${s.title}`);
-      expect(kinds).toContain('practice:Practise interview answers');
+      expect(kinds).toContain('practice:Practise interview answers: specific examples');
+      expect(kinds).toContain('learn:Plan how to build up SQL');
       const learn = t.steps.concat(t.upcoming).filter((s) => s.kind === 'learn');
       expect(learn.map((s) => s.why).join(' ')).toMatch(/SQL/);
 

@@ -70,6 +70,7 @@ export function planInsightSteps(
       rule: 'practice: weekly while a recurring feedback theme is open (seen negative in 2+ applications)',
       needs: [],
       contactId: null,
+      subject: list(names),
     });
   }
 
@@ -85,6 +86,7 @@ export function planInsightSteps(
       rule: `learn: within ${settings.learnWithinDays} days of a theme turning recurring`,
       needs: [],
       contactId: null,
+      subject: THEME_LABELS[t.theme].toLowerCase(),
     });
   }
 
@@ -102,6 +104,7 @@ export function planInsightSteps(
       rule: `learn: within ${settings.learnWithinDays} days, for a skill missing in 2+ rejected applications`,
       needs: [],
       contactId: null,
+      subject: g.label,
     });
   }
 
@@ -116,6 +119,7 @@ export function planInsightSteps(
       rule: 'refine_search: when 5+ outcomes exist and one group differs clearly from the rest',
       needs: [],
       contactId: null,
+      subject: s.label,
     });
   }
   return steps;

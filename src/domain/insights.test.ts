@@ -316,6 +316,7 @@ describe('steps from insights', () => {
       ['learn:skill:sql', 'learn', '2026-11-26T00:00:00.000Z'],
     ]);
     expect(steps[0]!.why).toMatch(/specific examples/);
+    expect(steps.map((s) => s.subject)).toEqual(['specific examples', 'job-specific skills', 'SQL']);
   });
 
   it('moves on from met themes and skips skills that already have a goal', () => {
@@ -335,7 +336,14 @@ describe('steps from insights', () => {
         recurringThemes: [],
         skillGaps: [],
         suggestions: [
-          { dimension: 'source', value: 'referral', better: true, text: 'Referrals work.', basis: '5 of 6.' },
+          {
+            dimension: 'source',
+            value: 'referral',
+            label: 'referral (where you found it)',
+            better: true,
+            text: 'Referrals work.',
+            basis: '5 of 6.',
+          },
         ],
       },
       DEFAULT_SETTINGS,
@@ -347,6 +355,7 @@ describe('steps from insights', () => {
       key: 'refine_search:source:referral:more',
       kind: 'refine_search',
       why: 'Referrals work. 5 of 6.',
+      subject: 'referral (where you found it)',
     });
   });
 });

@@ -504,6 +504,8 @@ export interface Suggestion {
   dimension: RefinementDimension;
   /** The group it is about, and whether it does better than the rest. */
   value: string;
+  /** The group in words ("referrals", "senior roles"), for a step's title. */
+  label: string;
   better: boolean;
   text: string;
   /** The counts behind it, in words. */
@@ -726,6 +728,7 @@ export function refineSearch(apps: readonly InsightApplication[]): Refinement {
       suggestions.push({
         dimension: t.dimension,
         value: r.value,
+        label: `${r.label.toLowerCase()} (${DIMENSION_LABELS[t.dimension].toLowerCase()})`,
         better: best.better,
         text: ADVICE[t.dimension](r.label, best.better),
         basis: `${r.label}: ${r.progressed} of ${r.outcomes} moved past the application (${pct(r.progressed / r.outcomes)}); the rest: ${restP} of ${restN} (${pct(restP / restN)}).`,

@@ -205,6 +205,8 @@ export interface Step {
   needs: StepNeed[];
   /** The person the step is about (the interviewer to thank, the recruiter to stay in touch with). */
   contactId: Id | null;
+  /** What a step about the whole search is about (a skill, a feedback theme), named in its title. */
+  subject: string | null;
   createdAt: Instant;
   updatedAt: Instant;
   closedAt: Instant | null;

@@ -112,6 +112,7 @@ const dueOf = (steps: PlannedStep[], kind: string) => byKind(steps, kind).map((s
 function stored(p: PlannedStep, extra: Partial<Step> = {}): Step {
   return {
     ...p,
+    subject: p.subject ?? null,
     id: `st-${p.key}`,
     state: 'open',
     snoozedUntil: null,

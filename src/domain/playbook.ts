@@ -43,6 +43,8 @@ export interface PlannedStep {
   rule: string;
   needs: StepNeed[];
   contactId: Id | null;
+  /** For steps about the whole search: the skill or theme it is about (shown in its title). */
+  subject?: string | null;
 }
 
 /** Something that came back from the company: an imported email, a call noted by the seeker. */
@@ -476,6 +478,7 @@ export interface StepChange {
   rule: string;
   needs: StepNeed[];
   contactId: Id | null;
+  subject: string | null;
 }
 
 export interface Reconciliation {
@@ -509,6 +512,7 @@ export function reconcileSteps(existing: readonly Step[], planned: readonly Plan
       s.why !== p.why ||
       s.rule !== p.rule ||
       s.contactId !== p.contactId ||
+      s.subject !== (p.subject ?? null) ||
       !sameNeeds(s.needs, p.needs)
     ) {
       out.update.push({
@@ -519,6 +523,7 @@ export function reconcileSteps(existing: readonly Step[], planned: readonly Plan
         rule: p.rule,
         needs: p.needs,
         contactId: p.contactId,
+        subject: p.subject ?? null,
       });
     }
   }

@@ -38,6 +38,7 @@ export async function calendarFeed(ctx: Context): Promise<string> {
         s.kind,
         app?.companyName ?? null,
         s.contactId ? (people.get(s.contactId) ?? null) : null,
+        s.subject,
       ),
       description: [app ? `${app.companyName} · ${app.role}` : null, s.why, `Step ${s.id}`]
         .filter(Boolean)

@@ -130,6 +130,7 @@ const stepSchema = z
     rule: z.string(),
     needs: z.array(z.enum(STEP_NEEDS)),
     contactId: id.nullable(),
+    subject: nullableText.default(null),
     createdAt: instant,
     updatedAt: instant,
     closedAt: instant.nullable(),

@@ -70,6 +70,7 @@ function newStep(ctx: Context, p: PlannedStep): Step {
   const now = ctx.now();
   return {
     ...p,
+    subject: p.subject ?? null,
     id: ctx.newId(),
     state: 'open',
     snoozedUntil: null,
@@ -160,7 +161,7 @@ export async function replanInsightSteps(
   ctx: Context,
   settings?: PlaybookSettings,
 ): Promise<void> {
-  const facts = await insightStepFacts(repos, ctx.user.id, await metPracticeThemes(repos));
+  const facts = await insightStepFacts(repos, ctx.user.id, await metPracticeThemes(repos, ctx.now()));
   const planned = planInsightSteps(
     facts,
     settings ?? (await loadSettings(repos)),
@@ -208,7 +209,7 @@ export const stepView = (
 ): StepView => ({
   id: s.id,
   kind: s.kind,
-  title: stepTitle(s.kind, company, contactName),
+  title: stepTitle(s.kind, company, contactName, s.subject),
   applicationId: s.applicationId,
   due: s.due,
   allDay: s.allDay,

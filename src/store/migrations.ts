@@ -313,6 +313,8 @@ const insights: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable('applications').addColumn('workplace', 'text').execute();
     await db.schema.alterTable('applications').addColumn('resume_version', 'text').execute();
+    // What a search-wide step is about (a skill, a theme), so its title can name it.
+    await db.schema.alterTable('steps').addColumn('subject', 'text').execute();
 
     await db.schema
       .createTable('resumes')

@@ -161,6 +161,7 @@ export interface StepsTable {
   updated_at: string;
   closed_at: string | null;
   closed_by: string | null;
+  subject: string | null;
 }
 
 export interface DraftsTable {

@@ -87,9 +87,13 @@ export function formatInsights(r: InsightsReport): string {
   if (r.themes.length === 0) out.push('  No feedback recorded yet (onward feedback add <id> "…").');
   for (const t of r.themes) {
     const flag = t.recurring ? ' — recurring' : '';
-    out.push(
-      `  ${t.label}: ${t.negative} to work on in ${t.negativeApplications} application${t.negativeApplications === 1 ? '' : 's'}, ${t.positive} praised${flag}`,
-    );
+    const times = (n: number) => `${n} time${n === 1 ? '' : 's'}`;
+    const apps = (n: number) => `${n} application${n === 1 ? '' : 's'}`;
+    const parts = [
+      t.negative > 0 ? `raised ${times(t.negative)} in ${apps(t.negativeApplications)}` : null,
+      t.positive > 0 ? `praised ${times(t.positive)}` : null,
+    ].filter(Boolean);
+    out.push(`  ${t.label}: ${parts.join('; ')}${flag}`);
     if (t.comparison) out.push(`    ${t.comparison}`);
     for (const e of t.examples.slice(0, 2)) out.push(`    “${e.sentence}” (${e.company})`);
   }
