@@ -9,17 +9,23 @@ import type {
   CheckIn,
   Contact,
   Draft,
+  Feedback,
   Imap,
   ImportSummary,
   InboxSummary,
+  InsightsReport,
   Interview,
+  LearningGoal,
+  LearningKind,
   Note,
   Plan,
   Reflection,
   ReflectionQuestion,
+  ResumeView,
   ReviewDecision,
   ReviewItem,
   Settings,
+  SkillMatch,
   Smtp,
   Step,
   TimelineEntry,
@@ -232,6 +238,32 @@ export const api = {
     password?: string;
     folders: string[];
   }) => request<{ imap: Imap }>('PUT', '/api/imap', input).then((r) => r.imap),
+
+  feedback: (applicationId: string) =>
+    get<{ feedback: Feedback[] }>(`/api/applications/${enc(applicationId)}/feedback`).then((r) => r.feedback),
+  addFeedback: (applicationId: string, input: { text: string; from?: string }) =>
+    request<Feedback>('POST', `/api/applications/${enc(applicationId)}/feedback`, input),
+  skills: (applicationId: string) => get<SkillMatch>(`/api/applications/${enc(applicationId)}/skills`),
+
+  insights: () => get<InsightsReport>('/api/insights'),
+  resumes: () => get<{ resumes: ResumeView[] }>('/api/resumes').then((r) => r.resumes),
+  /** A résumé as pasted text, or as a file's bytes in base64 (.txt, .md, .pdf, .docx). */
+  addResume: (input: { version: string } & ({ text: string } | { fileName: string; data: string })) =>
+    request<ResumeView>('POST', '/api/resumes', input),
+  deleteResume: (version: string) => request<unknown>('DELETE', `/api/resumes/${enc(version)}`),
+  learningGoals: () => get<{ goals: LearningGoal[] }>('/api/learning-goals').then((r) => r.goals),
+  addLearningGoal: (input: {
+    skill: string;
+    kind: LearningKind;
+    plan?: string;
+    target?: string;
+    progress?: number;
+  }) => request<LearningGoal>('POST', '/api/learning-goals', input),
+  updateLearningGoal: (
+    id: string,
+    patch: { kind?: LearningKind; plan?: string | null; target?: string | null; progress?: number },
+  ) => request<LearningGoal>('PATCH', `/api/learning-goals/${enc(id)}`, patch),
+  deleteLearningGoal: (id: string) => request<unknown>('DELETE', `/api/learning-goals/${enc(id)}`),
 
   sample: () => get<{ loaded: boolean }>('/api/sample'),
   loadSample: () => request<unknown>('POST', '/api/sample'),

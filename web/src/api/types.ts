@@ -364,3 +364,221 @@ export interface Imap {
   hasPassword: boolean;
   lastSync: string | null;
 }
+
+/** Feedback themes (DESIGN.md §2): a closed list, the same ids everywhere. */
+export const FEEDBACK_THEMES = [
+  'communication',
+  'technical_skills',
+  'experience',
+  'culture_fit',
+  'preparation_research',
+  'examples_evidence',
+  'motivation_enthusiasm',
+  'questions_asked',
+  'leadership',
+  'salary_expectations',
+  'competition',
+  'positive',
+] as const;
+export type FeedbackTheme = (typeof FEEDBACK_THEMES)[number];
+
+export interface FeedbackThemeMention {
+  theme: FeedbackTheme;
+  polarity: 'positive' | 'negative';
+  /** The sentence of the feedback that carries the theme. */
+  sentence: string;
+}
+
+export interface Feedback {
+  id: string;
+  applicationId: string;
+  text: string;
+  fromContactId: string | null;
+  fromName: string | null;
+  themes: FeedbackThemeMention[];
+  receivedAt: string;
+}
+
+export const WORKPLACES = ['remote', 'hybrid', 'on_site'] as const;
+export type Workplace = (typeof WORKPLACES)[number];
+
+export interface SkillRef {
+  id: string;
+  label: string;
+  kind?: string;
+}
+
+/** GET /api/applications/:id/skills: the job description held against the résumé. */
+export interface SkillMatch {
+  applicationId: string;
+  company: string;
+  role: string;
+  resumeVersion: string | null;
+  hasJobDescription: boolean;
+  required: SkillRef[];
+  matched: SkillRef[];
+  missing: SkillRef[];
+  /** 0–1; null without a résumé, or when the job description names no skill Onward knows. */
+  coverage: number | null;
+}
+
+export interface ResumeView {
+  id: string;
+  version: string;
+  fileName: string | null;
+  createdAt: string;
+  words: number;
+  skills: SkillRef[];
+  text?: string;
+}
+
+export const LEARNING_KINDS = ['course', 'volunteering', 'project'] as const;
+export type LearningKind = (typeof LEARNING_KINDS)[number];
+
+export interface LearningGoal {
+  id: string;
+  skillId: string;
+  skillLabel: string;
+  kind: LearningKind;
+  plan: string | null;
+  /** YYYY-MM-DD */
+  target: string | null;
+  /** 0–100 */
+  progress: number;
+  createdAt: string;
+  updatedAt: string;
+  doneAt: string | null;
+}
+
+export type FunnelStep = 'applied' | 'response' | 'interview' | 'final' | 'offer';
+
+export interface FunnelRow {
+  step: FunnelStep;
+  label: string;
+  count: number;
+  fromPrevious: number | null;
+  fromApplied: number | null;
+}
+
+export interface TypicalRate {
+  from: FunnelStep;
+  to: FunnelStep;
+  label: string;
+  low: number;
+  high: number;
+  yours: number | null;
+  basedOn: number;
+  source: string;
+}
+
+export interface WeekCount {
+  /** The Monday of the week (local date). */
+  week: string;
+  applied: number;
+  goal: number;
+}
+
+export interface ThemeInsight {
+  theme: FeedbackTheme;
+  label: string;
+  negative: number;
+  negativeApplications: number;
+  positive: number;
+  positiveApplications: number;
+  recurring: boolean;
+  examples: { applicationId: string; company: string; sentence: string; at: string }[];
+  recurringSince: string | null;
+  selfRating: { average: number; count: number } | null;
+  comparison: string | null;
+}
+
+export interface SkillGap {
+  id: string;
+  label: string;
+  applications: number;
+  applicationIds: string[];
+  lastRejectedAt: string | null;
+}
+
+export interface ApplicationSkills {
+  applicationId: string;
+  company: string;
+  role: string;
+  rejected: boolean;
+  rejectedAt: string | null;
+  required: SkillRef[];
+  matched: SkillRef[];
+  missing: SkillRef[];
+  coverage: number | null;
+  resumeVersion: string | null;
+}
+
+export interface SkillInsights {
+  resumes: number;
+  vocabulary: { builtIn: number; imported: number };
+  perApplication: ApplicationSkills[];
+  gaps: SkillGap[];
+  goals: LearningGoal[];
+}
+
+export interface RefinementRow {
+  value: string;
+  label: string;
+  outcomes: number;
+  progressed: number;
+  rate: number | null;
+}
+
+export interface RefinementTable {
+  dimension: string;
+  label: string;
+  rows: RefinementRow[];
+}
+
+export interface Suggestion {
+  dimension: string;
+  value: string;
+  better: boolean;
+  text: string;
+  basis: string;
+}
+
+export interface Refinement {
+  outcomes: number;
+  minimumOutcomes: number;
+  tables: RefinementTable[];
+  titleWords: { word: string; progressed: number; rejectedEarly: number }[];
+  suggestions: Suggestion[];
+}
+
+export interface MoodWeek {
+  week: string;
+  average: number;
+  count: number;
+}
+
+/** GET /api/insights */
+export interface InsightsReport {
+  now: string;
+  timeZone: string;
+  totals: {
+    applications: number;
+    sent: number;
+    open: number;
+    rejected: number;
+    feedback: number;
+    outcomes: number;
+  };
+  headlines: string[];
+  funnel: { rows: FunnelRow[]; typical: TypicalRate[] };
+  weekly: WeekCount[];
+  weeklyGoal: number;
+  streak: number;
+  responseTime: { medianDays: number | null; count: number };
+  ghosting: { of: number; silent: number; rate: number | null; afterInterview: number };
+  themes: ThemeInsight[];
+  skills: SkillInsights;
+  refinement: Refinement;
+  milestones: Milestone[];
+  mood: { weeks: MoodWeek[]; recent: CheckIn[] };
+}
