@@ -63,6 +63,25 @@ export function parseCsv(text: string): string[][] {
 }
 
 /**
+ * Single words ESCO uses as labels that a job description uses in passing ("plan the rota", "report to
+ * the manager"): matched alone they name no skill, so an imported label that is just one of them is
+ * left out. The built-in vocabulary covers the real skills among them with context.
+ */
+const GENERIC_WORDS = new Set(
+  (
+    'plan planning report reporting manage management lead leading teach teaching sell selling drive ' +
+    'driving write writing read reading work working care caring support supporting service train ' +
+    'training design build building test testing cook cooking clean cleaning organise organize ' +
+    'communicate communication coordinate monitor monitoring advise advising assist assisting ' +
+    'help helping serve serving check checking assess assessment review reviewing deliver delivery ' +
+    'order ordering handle handling maintain maintenance operate operating inspect inspection ' +
+    'prepare preparation present presentation record recording schedule scheduling supervise ' +
+    'supervision negotiate negotiation develop development research analyse analyze analysis ' +
+    'coach coaching mentor mentoring listen listening learn learning lift lifting move moving'
+  ).split(' '),
+);
+
+/**
  * Entries from ESCO's skills_en.csv: id "esco:<uuid>" from conceptUri, the preferred label first among the
  * aliases, then the alternative labels (one per line in the file); kind 'knowledge' for skillType
  * "knowledge", otherwise 'skill'. Throws on a file without the needed columns.
@@ -90,7 +109,7 @@ export function parseEscoSkillsCsv(csvText: string): SkillEntry[] {
     const alternatives = alt < 0 ? [] : (row[alt] ?? '').split(/\r?\n/);
     // "=" and "@field" are markers in our alias syntax; no ESCO label needs them.
     const aliases = [...new Set([label, ...alternatives.map((a) => a.trim())])].filter(
-      (a) => a !== '' && !a.startsWith('=') && !a.includes('@'),
+      (a) => a !== '' && !a.startsWith('=') && !a.includes('@') && !GENERIC_WORDS.has(a.toLowerCase()),
     );
     if (aliases.length === 0) continue;
     const kind = (row[type] ?? '').trim() === 'knowledge' ? 'knowledge' : 'skill';

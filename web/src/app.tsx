@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { api } from './api/client';
 import { refreshReviewCount, useReviewCount } from './api/reviewCount';
 import { Announcer } from './components/announce';
+import { Loading, Page } from './components/ui';
 import { setTimeZone } from './format';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { ContactsPage } from './pages/ContactsPage';
@@ -14,6 +15,9 @@ import { SettingsPage } from './pages/SettingsPage';
 import { TodayPage } from './pages/TodayPage';
 import { Link, matchRoute, paths, useLocation, type Route } from './router';
 import { t } from './text';
+
+// Insights carries the charts (Chart.js): loaded when first opened, so the first load stays small.
+const InsightsPage = lazy(() => import('./pages/InsightsPage'));
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -31,6 +35,18 @@ function Screen({ route }: { route: Route }) {
       return <ContactsPage />;
     case 'inbox':
       return <InboxPage />;
+    case 'insights':
+      return (
+        <Suspense
+          fallback={
+            <Page title={t.insights.title}>
+              <Loading />
+            </Page>
+          }
+        >
+          <InsightsPage />
+        </Suspense>
+      );
     case 'settings':
       return <SettingsPage />;
     case 'notFound':
@@ -43,6 +59,7 @@ const NAV: { to: string; label: string; section: Route['name'][]; badge?: 'revie
   { to: paths.pipeline, label: t.nav.pipeline, section: ['pipeline', 'application', 'rejection', 'draft'] },
   { to: paths.inbox, label: t.nav.inbox, section: ['inbox'], badge: 'review' },
   { to: paths.contacts, label: t.nav.contacts, section: ['contacts'] },
+  { to: paths.insights, label: t.nav.insights, section: ['insights'] },
   { to: paths.settings, label: t.nav.settings, section: ['settings'] },
 ];
 

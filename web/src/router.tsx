@@ -12,6 +12,7 @@ export type Route =
   | { name: 'draft'; id: string }
   | { name: 'contacts' }
   | { name: 'inbox' }
+  | { name: 'insights' }
   | { name: 'settings' }
   | { name: 'notFound' };
 
@@ -49,6 +50,7 @@ export function matchRoute(pathname: string): Route {
   if (first === 'pipeline' && parts.length === 1) return { name: 'pipeline' };
   if (first === 'contacts' && parts.length === 1) return { name: 'contacts' };
   if (first === 'inbox' && parts.length === 1) return { name: 'inbox' };
+  if (first === 'insights' && parts.length === 1) return { name: 'insights' };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
   if (first === 'applications' && id && parts.length === 2) return { name: 'application', id };
   if (first === 'applications' && id && sub === 'rejection' && parts.length === 3)
@@ -66,6 +68,9 @@ export const paths = {
   draft: (id: string) => `/drafts/${encodeURIComponent(id)}`,
   contacts: '/contacts',
   inbox: '/inbox',
+  insights: '/insights',
+  /** The résumés live on the Insights page, beside the skill gaps they reveal. */
+  resumes: '/insights#resumes',
   settings: '/settings',
 };
 

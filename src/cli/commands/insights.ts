@@ -313,7 +313,12 @@ export function registerInsightCommands(program: Command, io: CliIo): void {
           progress: o.progress,
         });
         if (o.json) return printJson(io, g);
-        io.out(`Goal set: ${g.skillLabel} by ${g.kind}${g.target ? `, by ${g.target}` : ''}. Id ${g.id}\n`);
+        const how = {
+          course: 'through a course',
+          volunteering: 'through volunteering',
+          project: 'through a project',
+        }[g.kind];
+        io.out(`Goal set: ${g.skillLabel}, ${how}${g.target ? `, by ${g.target}` : ''}. Id ${g.id}\n`);
       });
     });
   goals

@@ -2,7 +2,7 @@
  * Every word the web app shows, in one place, so that it can be translated: a translation is
  * another module of the same shape. Warm and plain; never blaming.
  */
-import type { ContactRole, EmailClass, InterviewKind, Stage, StepKind } from '../api/types';
+import type { ContactRole, EmailClass, InterviewKind, LearningKind, Stage, StepKind } from '../api/types';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -17,6 +17,7 @@ export const en = {
     pipeline: 'Pipeline',
     contacts: 'Contacts',
     inbox: 'Inbox',
+    insights: 'Insights',
     settings: 'Settings',
     waiting: (n: number) => ` (${plural(n, 'email', 'emails')} to review)`,
   },
@@ -80,6 +81,12 @@ export const en = {
     referrer: 'Referrer',
     other: 'Other',
   } satisfies Record<ContactRole, string>,
+
+  learningKinds: {
+    course: 'A course',
+    volunteering: 'Volunteering',
+    project: 'A project of your own',
+  } satisfies Record<LearningKind, string>,
 
   stepTitles: {
     interview_thanks: (c: string) => `Thank the interviewers at ${c}`,
@@ -551,6 +558,193 @@ export const en = {
     markedNotJob: (subject: string) => `“${subject}” marked as not about a job.`,
     dismissed: (subject: string) => `“${subject}” dismissed.`,
     noSubject: '(no subject)',
+  },
+
+  insights: {
+    title: 'Insights',
+    intro:
+      'How your search is going, in numbers and in plain words. Onward only says what the counts can carry.',
+    onThisPage: 'On this page',
+    showNumbers: 'Show the numbers',
+    numbersOf: (caption: string) => `The numbers: ${caption}`,
+    yes: 'Yes',
+    no: 'No',
+
+    glance: 'At a glance',
+    totals: {
+      sent: 'Applications sent',
+      open: 'Still open',
+      feedback: 'Pieces of feedback',
+      outcomes: 'With an outcome',
+    },
+
+    funnel: 'From application to offer',
+    funnelCaption: 'How many applications reached each step',
+    funnelSummary: (steps: string) => `Bar chart of applications reaching each step: ${steps}.`,
+    funnelDataset: 'Applications',
+    funnelColumns: {
+      step: 'Step',
+      count: 'Applications',
+      fromPrevious: 'Of the step before',
+      fromApplied: 'Of all sent',
+    },
+    typicalHeading: 'Next to typical rates',
+    yours: 'Yours',
+    yoursNone: 'Not enough to say yet',
+    basedOn: (n: number) => `(of ${plural(n, 'application', 'applications')})`,
+    typical: 'Typical',
+    about: (p: string) => `about ${p}`,
+    range: (low: string, high: string) => `${low}–${high}`,
+    source: 'Source:',
+    typicalNote:
+      'Typical rates vary a lot by field, level and year. They are here for perspective, never as a target.',
+
+    pace: 'Your weekly pace',
+    streak: (n: number) =>
+      n === 1
+        ? 'You met your weekly goal this week. Well done.'
+        : `${n} weeks in a row at your weekly goal. That is steady work.`,
+    noStreak: (goal: number) =>
+      `Every application counts. A streak starts with the first week at your goal of ${goal}.`,
+    paceCaption: (weeks: number) =>
+      `Applications sent per week, over the last ${weeks} weeks, against your goal`,
+    paceSummary: (weeks: number, total: number, goal: number, thisWeek: number) =>
+      `Bar chart: ${plural(total, 'application', 'applications')} sent over the last ${weeks} weeks, ${thisWeek} this week; the line marks your goal of ${goal} a week.`,
+    paceSent: 'Sent',
+    paceGoal: 'Goal',
+    weekOf: 'Week of',
+
+    replies: 'Replies and silence',
+    firstReply: 'Time to a first reply',
+    noReplies: 'No replies recorded yet.',
+    days: (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`,
+    medianOf: (n: number) => `typically: the middle of ${plural(n, 'reply', 'replies')}`,
+    silence: 'No word back yet',
+    silenceNone: 'Nothing has been waiting 30 days yet.',
+    silentOf: (silent: number, of: number) => `${silent} of ${of}`,
+    silentDetail: (rate: string) => `applications sent over 30 days ago (${rate})`,
+    silenceKind:
+      'Silence is common: in surveys, about six in ten job seekers say an employer simply stopped replying. It says more about busy hiring teams than about you.',
+    afterInterview: (n: number) =>
+      `${n === 1 ? 'One application' : `${n} applications`} went quiet after you had met them. One follow-up is fine; after that, let it rest and keep going.`,
+
+    themes: 'What the feedback keeps saying',
+    noThemes:
+      'No feedback recorded yet. When it arrives, add it on the application’s page: the themes gather here.',
+    themesCaption: 'Feedback themes: mentions to work on and mentions of a strength',
+    themesSummary: (list: string) => `Bar chart of feedback themes. ${list}.`,
+    themeSummary: (label: string, negative: number, positive: number, recurring: boolean) =>
+      `${label}: ${negative} to work on, ${positive} praised${recurring ? ', recurring' : ''}`,
+    negativeDataset: 'To work on',
+    positiveDataset: 'Praised',
+    themeColumns: {
+      theme: 'Theme',
+      negative: 'To work on (mentions)',
+      negativeApplications: 'In applications',
+      positive: 'Praised (mentions)',
+      recurring: 'Recurring',
+    },
+    recurring: 'Recurring',
+    recurringWhy: 'Raised in two or more applications: the one worth practising first.',
+    toWorkOn: (applications: number, mentions: number) =>
+      `Came up as something to work on in ${plural(applications, 'application', 'applications')} (${plural(mentions, 'mention', 'mentions')}).`,
+    praised: (applications: number) => `Praised in ${plural(applications, 'application', 'applications')}.`,
+    examplesLabel: (label: string) => `What was said about ${label.toLowerCase()}`,
+
+    gaps: 'Skills the roles asked for',
+    gapsIntro:
+      'Skills named in the job descriptions of roles that said no, which your résumé does not show yet. The most asked-for first.',
+    gapsNoResume: 'Add a résumé to see which skills the roles asked for that it does not show yet.',
+    gapsAddResume: 'Add a résumé',
+    noGaps: 'No gaps found: your résumé shows the skills the roles that said no asked for.',
+    gapApplications: (n: number) => `asked for in ${plural(n, 'role', 'roles')} that said no`,
+    setGoal: 'Set a learning goal',
+    forSkill: (skill: string) => `for ${skill}`,
+    goalSet: 'Learning goal set',
+    goalFormLabel: (skill: string) => `Learning goal for ${skill}`,
+    goalKind: 'How',
+    goalPlan: 'What exactly',
+    goalPlanHint: 'The course, the volunteering or the project, in a few words.',
+    goalTarget: 'Finish by',
+    saveGoal: 'Save the goal',
+    goalSaved: (skill: string) => `Learning goal set for ${skill}. One step at a time.`,
+
+    goals: 'Your learning goals',
+    noGoals: 'No learning goals yet. Pick a skill above and set one: a course, volunteering or a project.',
+    goalBy: (day: string) => `Aiming to finish by ${day}`,
+    goalNoDate: 'No date set',
+    goalDone: 'Done',
+    progress: 'Progress',
+    progressFor: (skill: string) => `Progress on ${skill}`,
+    saveProgress: 'Save progress',
+    progressSaved: (skill: string, n: number) => `${skill}: ${n}% done.`,
+    goalDoneMessage: (skill: string) => `${skill}: done. That is real progress.`,
+    removeGoal: 'Remove',
+    goalRemoved: (skill: string) => `The goal for ${skill} is removed.`,
+
+    resumesShort: 'Résumés',
+
+    refine: 'Where your search works',
+    tooEarly: (n: number, of: number) => `Too early to tell — ${n} of ${of} outcomes so far.`,
+    tooEarlyWhy: (of: number) =>
+      `Patterns are only pointed out once ${of} applications have moved forward or closed; before that, any difference is chance.`,
+    noPattern: 'No group stands out from the rest by enough to say so. Keep going as you are.',
+    basis: 'Based on:',
+    refineTables: 'Moving forward, by kind of application',
+    refineTablesIntro:
+      'Outcomes: applications that moved past the application stage or closed. Moved forward: reached at least a screening.',
+    refineColumns: {
+      group: 'Group',
+      outcomes: 'Outcomes',
+      progressed: 'Moved forward',
+      rate: 'Rate',
+      word: 'Word',
+      closedEarly: 'Closed early',
+    },
+    titleWords: 'Words in the job titles',
+
+    milestones: 'Milestones',
+    noMilestones:
+      'Your milestones will show here: the first application sent, the first interview, every stage.',
+
+    mood: 'How you have been feeling',
+    noMood: 'No check-ins yet. After a no, Onward asks how you feel; the answers show here over time.',
+    moodCaption: 'Your mood by week (average of your check-ins, 1 to 5)',
+    moodSummary: (weeks: string) => `Line chart of your average mood by week: ${weeks}.`,
+    moodDataset: 'Average mood',
+    moodAverage: 'Average (1–5)',
+    moodCount: 'Check-ins',
+  },
+
+  resumes: {
+    title: 'Your résumés',
+    intro:
+      'Onward reads the skills in your résumé to compare them with each job description. It stays on this computer.',
+    none: 'No résumé yet.',
+    add: 'Add a résumé',
+    versionLabel: 'Version name',
+    versionPlaceholder: 'main',
+    versionHint: 'A short name such as “main” or “data-roles”. The same name replaces that version.',
+    file: 'From a file (.txt, .md, .pdf or .docx)',
+    fileHint: 'Up to 20 MB. Read on this computer.',
+    paste: 'Or paste the text',
+    fileChosen: (name: string) => `${name} will be used; clear the file to paste text instead.`,
+    save: 'Save résumé',
+    saved: (version: string) => `Résumé “${version}” saved.`,
+    nothing: 'Choose a file or paste the text of your résumé.',
+    tooLarge: (name: string) =>
+      `“${name}” is larger than 20 MB. Save a smaller copy (text or .docx) and try again.`,
+    wrongKind: (name: string) => `“${name}” is not a .txt, .md, .pdf or .docx file.`,
+    unreadable: (name: string) => `“${name}” could not be read. Try saving it again.`,
+    counts: (words: number, skills: number) =>
+      `${plural(words, 'word', 'words')}, ${plural(skills, 'skill', 'skills')} found`,
+    added: (day: string) => `added ${day}`,
+    skillsFound: (n: number) => `The ${plural(n, 'skill', 'skills')} found`,
+    delete: 'Delete',
+    version: (version: string) => `résumé “${version}”`,
+    confirmDelete: (version: string) =>
+      `Delete the résumé “${version}”? Applications keep the name they were sent with.`,
+    deleted: (version: string) => `Résumé “${version}” deleted.`,
   },
 
   settings: {
