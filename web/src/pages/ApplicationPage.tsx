@@ -1,48 +1,25 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { asApiError, useLoad } from '../api/useLoad';
+import { useLoad } from '../api/useLoad';
 import {
   CONTACT_ROLES,
   DRAFT_KINDS,
   INTERVIEW_KINDS,
+  WORKPLACES,
   type ApplicationDetail,
   type Draft,
   type Stage,
 } from '../api/types';
-import { announce } from '../components/announce';
+import { FeedbackCard } from '../components/FeedbackCard';
 import { InterviewRating } from '../components/InterviewRating';
+import { SkillsCard } from '../components/SkillsCard';
 import { StepList } from '../components/StepList';
 import { ErrorNote, FormMessage, Loading, Page, Section } from '../components/ui';
+import { fieldText, useSubmit } from '../components/useSubmit';
 import { formatDay, formatDayTime } from '../format';
 import { Link, navigate, paths } from '../router';
 import { isOpenStage, nextStages } from '../stages';
 import { t } from '../text';
-
-type Message = { text: string; tone: 'ok' | 'error' } | null;
-
-/** Runs a form's request, with its message and busy state. */
-function useSubmit() {
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
-  const run = async (work: () => Promise<string | void>): Promise<boolean> => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const ok = await work();
-      // Success is said once, by the announcer; a problem stays beside the form until fixed.
-      if (ok) announce(ok);
-      return true;
-    } catch (err) {
-      setMessage({ text: asApiError(err).message, tone: 'error' });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, message, run, setMessage };
-}
-
-const fieldText = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
 
 function MoveForm({ app, onMoved }: { app: ApplicationDetail; onMoved: () => Promise<void> }) {
   const id = useId();
@@ -85,9 +62,50 @@ function MoveForm({ app, onMoved }: { app: ApplicationDetail; onMoved: () => Pro
   );
 }
 
-function DetailsCard({ app, onSaved }: { app: ApplicationDetail; onSaved: (a: ApplicationDetail) => void }) {
+/** The résumé versions stored, offered while typing (any other label is accepted too). */
+function ResumeVersionField({ id, current }: { id: string; current: string | null }) {
+  const resumes = useLoad(() => api.resumes().catch(() => []), []);
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-resume`}>
+        {t.application.resumeVersion} <span className="muted">{t.common.optional}</span>
+      </label>
+      <input
+        id={`${id}-resume`}
+        name="resumeVersion"
+        defaultValue={current ?? ''}
+        list={`${id}-resumes`}
+        autoComplete="off"
+        maxLength={100}
+        aria-describedby={`${id}-resume-hint`}
+      />
+      <datalist id={`${id}-resumes`}>
+        {(resumes.data ?? []).map((r) => (
+          <option key={r.id} value={r.version} />
+        ))}
+      </datalist>
+      <p className="hint" id={`${id}-resume-hint`}>
+        {t.application.resumeVersionHint}
+      </p>
+    </div>
+  );
+}
+
+/** Whether the details are being edited, and the field to start in. */
+export type Editing = false | 'details' | 'jobDescription';
+
+function DetailsCard({
+  app,
+  onSaved,
+  editing,
+  setEditing,
+}: {
+  app: ApplicationDetail;
+  onSaved: (a: ApplicationDetail) => void;
+  editing: Editing;
+  setEditing: (editing: Editing) => void;
+}) {
   const id = useId();
-  const [editing, setEditing] = useState(false);
   const submit = useSubmit();
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -104,6 +122,8 @@ function DetailsCard({ app, onSaved }: { app: ApplicationDetail; onSaved: (a: Ap
     compare('location', app.location);
     compare('source', app.source);
     compare('jobDescription', app.jobDescription);
+    compare('workplace', app.workplace);
+    compare('resumeVersion', app.resumeVersion);
     const fit = fieldText(data, 'fit');
     if (fit !== String(app.fit ?? '')) patch.fit = fit === '' ? null : Number(fit);
     for (const key of Object.keys(patch)) if (patch[key] === undefined) delete patch[key];
@@ -124,7 +144,7 @@ function DetailsCard({ app, onSaved }: { app: ApplicationDetail; onSaved: (a: Ap
       id="details-heading"
       actions={
         editing ? null : (
-          <button type="button" className="button-quiet" onClick={() => setEditing(true)}>
+          <button type="button" className="button-quiet" onClick={() => setEditing('details')}>
             {t.application.editDetails}
           </button>
         )
@@ -176,6 +196,18 @@ function DetailsCard({ app, onSaved }: { app: ApplicationDetail; onSaved: (a: Ap
             </select>
           </div>
           <div className="field">
+            <label htmlFor={`${id}-workplace`}>{t.application.workplace}</label>
+            <select id={`${id}-workplace`} name="workplace" defaultValue={app.workplace ?? ''}>
+              <option value="">{t.application.workplaceNone}</option>
+              {WORKPLACES.map((w) => (
+                <option key={w} value={w}>
+                  {t.workplaces[w]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <ResumeVersionField id={id} current={app.resumeVersion} />
+          <div className="field">
             <label htmlFor={`${id}-jd`}>{t.application.jobDescription}</label>
             <textarea
               id={`${id}-jd`}
@@ -216,6 +248,10 @@ function DetailsCard({ app, onSaved }: { app: ApplicationDetail; onSaved: (a: Ap
           <dd>{app.source ?? t.common.notSet}</dd>
           <dt>{t.application.fitShort}</dt>
           <dd>{app.fit ? t.application.fitOption(app.fit) : t.application.fitNone}</dd>
+          <dt>{t.application.workplace}</dt>
+          <dd>{app.workplace ? t.workplaces[app.workplace] : t.application.workplaceNone}</dd>
+          <dt>{t.application.resumeVersion}</dt>
+          <dd>{app.resumeVersion ?? t.application.resumeVersionNone}</dd>
         </dl>
       )}
     </Section>
@@ -515,6 +551,7 @@ function DraftsCard({ app, drafts }: { app: ApplicationDetail; drafts: Draft[] }
 }
 
 export function ApplicationPage({ id }: { id: string }) {
+  const [editing, setEditing] = useState<Editing>(false);
   const loaded = useLoad(
     () => Promise.all([api.application(id), api.timeline(id), api.plan(id), api.drafts(id)]),
     [id],
@@ -591,6 +628,7 @@ export function ApplicationPage({ id }: { id: string }) {
             )}
           </Section>
           <InterviewsCard app={app} onChanged={loaded.reload} />
+          <FeedbackCard app={app} onChanged={loaded.reload} />
           <DraftsCard app={app} drafts={drafts} />
           <NotesCard app={app} onChanged={loaded.reload} />
           <Section title={t.application.timeline} id="timeline-heading">
@@ -610,7 +648,23 @@ export function ApplicationPage({ id }: { id: string }) {
           </Section>
         </div>
         <div className="app-side">
-          <DetailsCard app={app} onSaved={() => void loaded.reload()} />
+          <DetailsCard
+            app={app}
+            onSaved={() => void loaded.reload()}
+            editing={editing}
+            setEditing={setEditing}
+          />
+          <SkillsCard
+            app={app}
+            onAddJobDescription={() => {
+              setEditing('jobDescription');
+              // Once the form is there, start in the job description.
+              window.setTimeout(
+                () => document.querySelector<HTMLElement>('[name="jobDescription"]')?.focus(),
+                0,
+              );
+            }}
+          />
           <Section title={t.application.moveHeading} id="move-heading">
             <MoveForm app={app} onMoved={loaded.reload} />
           </Section>

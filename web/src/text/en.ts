@@ -2,7 +2,16 @@
  * Every word the web app shows, in one place, so that it can be translated: a translation is
  * another module of the same shape. Warm and plain; never blaming.
  */
-import type { ContactRole, EmailClass, InterviewKind, LearningKind, Stage, StepKind } from '../api/types';
+import type {
+  ContactRole,
+  EmailClass,
+  FeedbackTheme,
+  InterviewKind,
+  LearningKind,
+  Stage,
+  StepKind,
+  Workplace,
+} from '../api/types';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -81,6 +90,28 @@ export const en = {
     referrer: 'Referrer',
     other: 'Other',
   } satisfies Record<ContactRole, string>,
+
+  /** The feedback themes of DESIGN.md §2, as the seeker reads them. */
+  themes: {
+    communication: 'Communication',
+    technical_skills: 'Job-specific skills',
+    experience: 'Experience',
+    culture_fit: 'Team and culture fit',
+    preparation_research: 'Preparation and research',
+    examples_evidence: 'Specific examples',
+    motivation_enthusiasm: 'Motivation',
+    questions_asked: 'Your questions',
+    leadership: 'Leadership',
+    salary_expectations: 'Salary expectations',
+    competition: 'A stronger candidate',
+    positive: 'Strengths',
+  } satisfies Record<FeedbackTheme, string>,
+
+  workplaces: {
+    remote: 'Remote',
+    hybrid: 'Hybrid',
+    on_site: 'On site',
+  } satisfies Record<Workplace, string>,
 
   learningKinds: {
     course: 'A course',
@@ -306,6 +337,50 @@ export const en = {
     moveHeading: 'Move to another stage',
     ghosted: 'Quiet for a while',
     notFound: 'This application could not be found. It may have been removed.',
+    workplace: 'Remote or on site',
+    workplaceNone: 'Not recorded',
+    resumeVersion: 'Résumé version sent',
+    resumeVersionHint: 'The name of the résumé you sent. Onward compares it with the job description.',
+    resumeVersionNone: 'Not recorded (your newest résumé is used)',
+
+    feedback: 'Feedback',
+    feedbackIntro: 'What they said, in their words. Onward picks out the themes so repeated ones stand out.',
+    noFeedback: 'No feedback recorded yet. When it arrives, add it here: even a line or two helps.',
+    feedbackFrom: (name: string) => `From ${name}`,
+    feedbackFromUnknown: 'From them',
+    feedbackThemes: 'Themes',
+    feedbackNoThemes: 'No theme recognised; it is kept just as written.',
+    themeNegative: 'To work on:',
+    themePositive: 'A strength:',
+    addFeedback: 'Add feedback',
+    feedbackText: 'What did they say?',
+    feedbackTextHint: 'Paste their email or write down what you were told.',
+    feedbackWho: 'Who said it',
+    saveFeedback: 'Save feedback',
+    feedbackSaved: (themes: string[]) =>
+      themes.length === 0
+        ? 'Feedback saved. No theme recognised; it is kept just as written.'
+        : `Feedback saved. Themes found: ${themes.join(', ')}.`,
+    feedbackThemeSaved: (label: string, positive: boolean) =>
+      `${label} (${positive ? 'a strength' : 'to work on'})`,
+
+    skills: 'Skills for this role',
+    skillsLoading: 'Comparing the job description with your résumé…',
+    coverage: 'Your résumé shows',
+    coverageOf: (matched: number, required: number) =>
+      `${matched} of ${required} ${required === 1 ? 'skill' : 'skills'} the job asks for`,
+    comparedWith: (version: string) => `Compared with your résumé “${version}”.`,
+    matched: 'On your résumé',
+    missing: 'Not on your résumé yet',
+    noneMatched: 'None yet.',
+    noneMissing: 'Nothing missing: your résumé shows every skill Onward found.',
+    asks: 'The job asks for',
+    noJobDescriptionSkills: 'Add the job description to see which skills this role asks for.',
+    addJobDescription: 'Add the job description',
+    noKnownSkills:
+      'Onward found no skills it knows in this job description. Importing the ESCO skills list widens what it recognises.',
+    noResume: 'Add your résumé to see which of these it already shows, and which are missing.',
+    addResume: 'Add a résumé',
   },
 
   rejection: {
