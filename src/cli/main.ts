@@ -8,6 +8,7 @@ import { registerFeedbackCommands } from './commands/feedback.js';
 import { registerInboxCommands } from './commands/inbox.js';
 import { registerInsightCommands } from './commands/insights.js';
 import { registerPlaybookCommands, registerReflectionCommands } from './commands/playbook.js';
+import { registerPracticeCommands } from './commands/practice.js';
 import { registerStartCommand } from './commands/start.js';
 import type { CliIo } from './session.js';
 
@@ -40,6 +41,7 @@ function buildProgram(io: CliIo, options: RunOptions): Command {
   registerInboxCommands(program, io);
   registerFeedbackCommands(program, io);
   registerInsightCommands(program, io);
+  registerPracticeCommands(program, io);
   registerDataCommands(program, io);
   registerStartCommand(program, io, options.onStarted);
   for (const cmd of program.commands) {

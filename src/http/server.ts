@@ -18,6 +18,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerInboxRoutes } from './routes/inbox.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerPlaybookRoutes } from './routes/playbook.js';
+import { registerPracticeRoutes } from './routes/practice.js';
 import { registerReflectionRoutes } from './routes/reflection.js';
 import { registerStatic } from './static.js';
 
@@ -79,6 +80,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerInboxRoutes(app, ctx);
   registerReflectionRoutes(app, ctx);
   registerInsightRoutes(app, ctx);
+  registerPracticeRoutes(app, ctx);
   registerDataRoutes(app, ctx);
   registerStatic(app, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, token: options.token });
   return app;

@@ -32,6 +32,8 @@ import {
   type Interview,
   type Note,
 } from '../domain/model.js';
+import { CARD_STATES, type PracticeCard } from '../domain/practice.js';
+import { RATERS, type PracticeAttemptRecord } from '../domain/practice-attempt.js';
 import { STAGES } from '../domain/stages.js';
 import { isInstant, isValidTimeZone } from '../domain/time.js';
 import type { OwnedTable, Repositories } from '../store/index.js';
@@ -229,6 +231,47 @@ const learningGoalSchema = z
     doneAt: instant.nullable(),
   })
   .strict();
+const rating = z.literal([1, 2, 3, 4, 5]);
+const score = z.number().int().min(1).max(5);
+const practiceAttemptSchema = z
+  .object({
+    id,
+    questionId: z.string().min(1).max(100),
+    at: instant,
+    rating,
+    scores: z
+      .object({
+        structure: score.optional(),
+        evidence: score.optional(),
+        result: score.optional(),
+        relevance: score.optional(),
+        delivery: score.optional(),
+      })
+      .strict(),
+    answer: nullableText,
+    seconds: z.number().int().min(0).nullable(),
+    ratedBy: z.enum(RATERS),
+    raterName: nullableText,
+    reason: nullableText,
+  })
+  .strict();
+const practiceCardSchema = z
+  .object({
+    questionId: z.string().min(1).max(100),
+    due: instant,
+    stability: z.number(),
+    difficulty: z.number(),
+    elapsedDays: z.number(),
+    scheduledDays: z.number(),
+    learningSteps: z.number(),
+    reps: z.number().int().min(0),
+    lapses: z.number().int().min(0),
+    state: z.enum(CARD_STATES),
+    lastReview: instant.nullable(),
+    lastRating: rating.nullable(),
+    updatedAt: instant,
+  })
+  .strict();
 const messageSchema = z
   .object({
     id,
@@ -290,6 +333,9 @@ const exportSchema = z.object({
   // Added with insights.
   resumes: z.array(resumeSchema).default([]),
   learningGoals: z.array(learningGoalSchema).default([]),
+  // Added with interview practice.
+  practiceAttempts: z.array(practiceAttemptSchema).default([]),
+  practiceCards: z.array(practiceCardSchema).default([]),
 });
 
 export type ExportDocument = z.infer<typeof exportSchema>;
@@ -321,6 +367,8 @@ export async function exportData(ctx: Context, options: ExportOptions = {}): Pro
     feedback,
     resumes,
     learningGoals,
+    practiceAttempts,
+    practiceCards,
   ] = await Promise.all([
     repos.settings.all(),
     repos.companies.list(),
@@ -339,6 +387,8 @@ export async function exportData(ctx: Context, options: ExportOptions = {}): Pro
     repos.feedback.all(),
     repos.resumes.all(),
     repos.learningGoals.all(),
+    repos.practiceAttempts.all(),
+    repos.practiceCards.all(),
   ]);
   const byId = <T extends { id: string }>(rows: T[]) =>
     [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -369,6 +419,8 @@ export async function exportData(ctx: Context, options: ExportOptions = {}): Pro
     feedback: byId(feedback),
     resumes: byId(resumes),
     learningGoals: byId(learningGoals),
+    practiceAttempts: byId(practiceAttempts),
+    practiceCards: practiceCards.map((c) => ({ ...c.card, updatedAt: c.updatedAt })),
   };
 }
 
@@ -491,6 +543,7 @@ async function refuseForeignIds(repos: Repositories, doc: ExportDocument): Promi
     ['feedback', doc.feedback],
     ['resumes', doc.resumes],
     ['learning_goals', doc.learningGoals],
+    ['practice_attempts', doc.practiceAttempts],
   ];
   for (const [table, rows] of tables) {
     const foreign = await repos.ownedByOthers(
@@ -655,6 +708,19 @@ export async function importData(ctx: Context, raw: unknown): Promise<ImportSumm
     for (const g of doc.learningGoals) {
       await repos.learningGoals.save(g satisfies LearningGoal);
       count('learningGoals', !knownGoals.has(g.id));
+    }
+    const knownAttempts = await repos.practiceAttempts.existing(doc.practiceAttempts.map((a) => a.id));
+    for (const a of doc.practiceAttempts) {
+      await repos.practiceAttempts.save(a satisfies PracticeAttemptRecord);
+      count('practiceAttempts', !knownAttempts.has(a.id));
+    }
+    // One card per question: a merge keeps whichever was reviewed last.
+    const storedCards = new Map((await repos.practiceCards.all()).map((c) => [c.card.questionId, c]));
+    for (const { updatedAt, ...card } of doc.practiceCards) {
+      const same = storedCards.get(card.questionId);
+      if (same && same.updatedAt > updatedAt) continue;
+      await repos.practiceCards.save(card satisfies PracticeCard, updatedAt);
+      count('practiceCards', !same);
     }
     for (const r of doc.reflections) {
       const same = await repos.reflections.forApplication(r.applicationId);

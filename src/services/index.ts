@@ -104,3 +104,17 @@ export {
   type SkillInsights,
   type SkillMatch,
 } from './skills.js';
+export {
+  listPracticeAttempts,
+  practicePlan,
+  practiceProgress,
+  practiceQuestions,
+  practiceStarCheck,
+  recordPracticeAttempt,
+  type AttemptInput,
+  type AttemptResult,
+  type PlanItemView,
+  type PracticePlanView,
+  type PracticeProgressView,
+  type QuestionView,
+} from './practice.js';

@@ -18,6 +18,7 @@ import {
   ResumeRepository,
   SkillVocabularyRepository,
 } from './repositories/skills.js';
+import { PracticeAttemptRepository, PracticeCardRepository } from './repositories/practice.js';
 import { SettingsRepository } from './repositories/settings.js';
 import { UserRepository } from './repositories/users.js';
 import type { Database } from './schema.js';
@@ -27,6 +28,7 @@ export type { ApplicationFilter, ApplicationRow, ApplicationSort } from './repos
 export { APPLICATION_SORTS } from './repositories/applications.js';
 export type { ContactFilter } from './repositories/contacts.js';
 export type { StepFilter } from './repositories/steps.js';
+export type { StoredPracticeCard } from './repositories/practice.js';
 
 /** The repositories of one user, all on the same connection or transaction. */
 export interface Repositories {
@@ -48,6 +50,8 @@ export interface Repositories {
   resumes: ResumeRepository;
   vocabulary: SkillVocabularyRepository;
   learningGoals: LearningGoalRepository;
+  practiceAttempts: PracticeAttemptRepository;
+  practiceCards: PracticeCardRepository;
   /**
    * Runs `work` inside a savepoint of the current transaction: if it throws, only its writes are
    * undone and the transaction carries on (an import loses one bad email, not the batch).
@@ -72,7 +76,8 @@ export type OwnedTable =
   | 'reflections'
   | 'feedback'
   | 'resumes'
-  | 'learning_goals';
+  | 'learning_goals'
+  | 'practice_attempts';
 
 function repositories(db: Executor, userId: string): Repositories {
   return {
@@ -94,6 +99,8 @@ function repositories(db: Executor, userId: string): Repositories {
     resumes: new ResumeRepository(db, userId),
     vocabulary: new SkillVocabularyRepository(db, userId),
     learningGoals: new LearningGoalRepository(db, userId),
+    practiceAttempts: new PracticeAttemptRepository(db, userId),
+    practiceCards: new PracticeCardRepository(db, userId),
     async withinSavepoint(work) {
       await sql`savepoint onward_step`.execute(db);
       try {
