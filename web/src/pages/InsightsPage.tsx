@@ -87,52 +87,56 @@ function Funnel({ report }: { report: InsightsReport }) {
   const { rows, typical } = report.funnel;
   return (
     <Section title={ti.funnel} id="funnel-heading">
-      <ChartFigure
-        caption={ti.funnelCaption}
-        summary={ti.funnelSummary(rows.map((r) => `${r.label} ${r.count}`).join(', '))}
-        data={rows}
-        build={(p) => ({
-          type: 'bar',
-          data: {
-            labels: rows.map((r) => r.label),
-            datasets: [
-              {
-                label: ti.funnelDataset,
-                data: rows.map((r) => r.count),
-                backgroundColor: p.primary,
-                borderRadius: 4,
-              },
-            ],
-          },
-          options: {
-            plugins: { legend: { display: false } },
-            scales: { y: { beginAtZero: true, ticks: axisTicks } },
-          },
-        })}
-        table={
-          <table className="table">
-            <caption className="visually-hidden">{ti.funnelCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ti.funnelColumns.step}</th>
-                <th scope="col">{ti.funnelColumns.count}</th>
-                <th scope="col">{ti.funnelColumns.fromPrevious}</th>
-                <th scope="col">{ti.funnelColumns.fromApplied}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.step}>
-                  <th scope="row">{r.label}</th>
-                  <td>{r.count}</td>
-                  <td>{percent(r.fromPrevious)}</td>
-                  <td>{percent(r.fromApplied)}</td>
+      {report.totals.sent === 0 ? (
+        <p className="muted">{ti.funnelEmpty}</p>
+      ) : (
+        <ChartFigure
+          caption={ti.funnelCaption}
+          summary={ti.funnelSummary(rows.map((r) => `${r.label} ${r.count}`).join(', '))}
+          data={rows}
+          build={(p) => ({
+            type: 'bar',
+            data: {
+              labels: rows.map((r) => r.label),
+              datasets: [
+                {
+                  label: ti.funnelDataset,
+                  data: rows.map((r) => r.count),
+                  backgroundColor: p.primary,
+                  borderRadius: 4,
+                },
+              ],
+            },
+            options: {
+              plugins: { legend: { display: false } },
+              scales: { y: { beginAtZero: true, ticks: axisTicks } },
+            },
+          })}
+          table={
+            <table className="table">
+              <caption className="visually-hidden">{ti.funnelCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{ti.funnelColumns.step}</th>
+                  <th scope="col">{ti.funnelColumns.count}</th>
+                  <th scope="col">{ti.funnelColumns.fromPrevious}</th>
+                  <th scope="col">{ti.funnelColumns.fromApplied}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        }
-      />
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.step}>
+                    <th scope="row">{r.label}</th>
+                    <td>{r.count}</td>
+                    <td>{percent(r.fromPrevious)}</td>
+                    <td>{percent(r.fromApplied)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        />
+      )}
       <h3 className="sub-heading">{ti.typicalHeading}</h3>
       <ul className="rates">
         {typical.map((r) => (

@@ -657,6 +657,7 @@ export const en = {
     funnelCaption: 'How many applications reached each step',
     funnelSummary: (steps: string) => `Bar chart of applications reaching each step: ${steps}.`,
     funnelDataset: 'Applications',
+    funnelEmpty: 'Once applications go out, you will see here how many reached each step.',
     funnelColumns: {
       step: 'Step',
       count: 'Applications',
