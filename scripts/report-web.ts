@@ -153,8 +153,11 @@ async function main(): Promise<number> {
   try {
     const pages: [string, string][] = [['Today (newcomer)', '/']];
     const reports: PageReport[] = [];
-    for (const scheme of ['light', 'dark'] as const)
-      reports.push(await audit(browser, pages[0]![0], app.url + '/', scheme));
+    // Before any data: the newcomer's Today, and Insights with nothing to count yet.
+    for (const [name, path] of [pages[0]!, ['Insights (newcomer)', '/insights']] as const) {
+      for (const scheme of ['light', 'dark'] as const)
+        reports.push(await audit(browser, name, app.url + path, scheme));
+    }
 
     const ids = await seed(app.api);
     pages.push(
@@ -171,6 +174,7 @@ async function main(): Promise<number> {
       ['Draft', `/drafts/${ids.draft}`],
       ['Draft with a tone warning', `/drafts/${ids.angry}`],
       ['Contacts', '/contacts'],
+      ['Insights', '/insights'],
       ['Settings', '/settings'],
       ['Not found', '/no-such-page'],
     );
