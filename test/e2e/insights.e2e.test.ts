@@ -1,11 +1,12 @@
 /**
  * Feedback, skills and Insights in a real browser (Debian's Chromium, headless), against the real
  * server on a SQLite file: a search with several applications — rejected ones with job
- * descriptions, feedback asking for specific examples in two of them, a résumé — is seeded through
- * the API; feedback is added on an application's page with the keyboard alone; the Insights page
- * shows the recurring theme and the funnel's numbers in its tables; a learning goal is set for a
- * skill gap and listed. axe-core finds nothing in light or dark, and every view is saved as a
- * screenshot at desktop and phone width in test-artifacts/screenshots.
+ * descriptions, feedback asking for specific examples in two of them — is seeded through the API;
+ * without a résumé the skills card leads to where one is added, and one is; feedback is added on
+ * an application's page with the keyboard alone; the Insights page shows the recurring theme and
+ * the funnel's numbers in its tables; a learning goal is set for a skill gap and listed; résumés
+ * are pasted and uploaded. axe-core finds nothing in light or dark, and the views are saved as
+ * screenshots at desktop and phone width in test-artifacts/screenshots.
  *
  * Without /usr/bin/chromium the suite is skipped with one printed line, unless ONWARD_TEST_BROWSER
  * is set (as in CI), which makes it fail instead.
@@ -112,7 +113,6 @@ async function seed(api: ApiClient): Promise<Seeded> {
   await api.post(`/api/applications/${delta.id}/rejection`, { at: instant(3 * 7 * DAY) });
   await create({ company: 'Epsilon', role: 'Reporting Analyst', applied: day(2 * DAY) });
   await create({ company: 'Zeta', role: 'Data Analyst', applied: day(DAY) });
-  await api.post('/api/resumes', { text: RESUME, version: 'main' });
   await api.post('/api/checkins', { mood: 2, note: 'A slow week.' });
   return { acme: acme, beta: beta, gamma: gamma.id };
 }
@@ -157,6 +157,22 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('feedback, skills and ins
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+  });
+
+  it('without a résumé, the skills card says so and leads to where one is added', async () => {
+    await page.goto(`${app.url}/applications/${ids.gamma}`);
+    await ready(page);
+    const skills = page.locator('section[aria-labelledby="skills-heading"]');
+    await skills
+      .getByText('Add your résumé to see which of these it already shows', { exact: false })
+      .waitFor();
+    expect(await skills.locator('.skill-list.is-required li').count()).toBeGreaterThan(0);
+    await skills.getByRole('link', { name: 'Add a résumé' }).click();
+    await page.waitForURL(`${app.url}/insights#resumes`);
+    await ready(page);
+    // The résumé form is brought into view, with the version name ready to type.
+    await poll(() => page.evaluate('document.activeElement && document.activeElement.name')).toBe('version');
+    await app.api.post('/api/resumes', { text: RESUME, version: 'main' });
   });
 
   it('adds feedback on an application with the keyboard, and shows its themes and the skills', async () => {
@@ -365,7 +381,7 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('feedback, skills and ins
     expect(stored).toEqual([expect.objectContaining({ skillLabel: skill, progress: 20, kind: 'project' })]);
   });
 
-  it('adds a résumé by pasting it, lists it with its counts, and deletes it', async () => {
+  it('adds a résumé by pasting it and another from a file, lists them with their counts, and deletes one', async () => {
     const resumes = page.locator('section[aria-labelledby="resumes"]');
     await resumes.getByText('main', { exact: true }).waitFor();
     await resumes.getByLabel('Version name').fill('data-roles');
@@ -375,10 +391,31 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('feedback, skills and ins
     const item = resumes.locator('.resume', { hasText: 'data-roles' });
     await item.getByText(/\d+ words, \d+ skills found/).waitFor();
 
+    // From a file: read in the browser, sent as base64, read by the server as Markdown.
+    await resumes.getByLabel('Version name').fill('from-file');
+    await resumes.getByLabel('From a file (.txt, .md, .pdf or .docx)').setInputFiles({
+      name: 'cv.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(`# Sam Carter\n\n- SQL and Python\n- Tableau dashboards\n`),
+    });
+    expect(await resumes.getByLabel('Or paste the text').isDisabled()).toBe(true);
+    await resumes.getByRole('button', { name: 'Save résumé' }).click();
+    await page.getByText('Résumé “from-file” saved.').first().waitFor();
+    const fromFile = resumes.locator('.resume', { hasText: 'from-file' });
+    await fromFile.getByText('cv.md', { exact: false }).waitFor();
+    const stored = await app.api.get<{
+      version: string;
+      fileName: string | null;
+      skills: { label: string }[];
+    }>('/api/resumes/from-file');
+    expect(stored.fileName).toBe('cv.md');
+    expect(stored.skills.map((s) => s.label)).toEqual(expect.arrayContaining(['SQL', 'Tableau']));
+
     page.once('dialog', (dialog) => void dialog.accept());
     await item.getByRole('button', { name: 'Delete résumé “data-roles”' }).click();
     await page.getByText('Résumé “data-roles” deleted.').first().waitFor();
-    await poll(() => resumes.locator('.resume').count()).toBe(1);
+    await poll(() => resumes.locator('.resume').count()).toBe(2);
+    await app.api.delete('/api/resumes/from-file');
   });
 
   it('saves screenshots of Insights at desktop and phone width', async () => {

@@ -85,7 +85,7 @@ export function ResumesCard({
   const submit = useSubmit();
 
   async function save(data: FormData) {
-    const version = fieldText(data, 'version') || 'main';
+    const version = fieldText(data, 'version');
     const file = data.get('file');
     const text = fieldText(data, 'text');
     const ok = await submit.run(async () => {
@@ -135,7 +135,7 @@ export function ResumesCard({
             id={`${id}-version`}
             name="version"
             defaultValue={resumes.length === 0 ? 'main' : ''}
-            placeholder={tr.versionPlaceholder}
+            required
             maxLength={100}
             autoComplete="off"
             aria-describedby={`${id}-version-hint`}

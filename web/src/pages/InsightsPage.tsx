@@ -847,7 +847,14 @@ export default function InsightsPage() {
   useEffect(() => {
     if (!ready || !window.location.hash) return;
     const target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-    const timer = window.setTimeout(() => target?.scrollIntoView({ block: 'start' }), 200);
+    // After the app has put focus on the page heading: then into the section asked for.
+    const timer = window.setTimeout(() => {
+      target?.scrollIntoView({ block: 'start' });
+      target
+        ?.closest('section')
+        ?.querySelector<HTMLElement>('input, textarea, select')
+        ?.focus({ preventScroll: true });
+    }, 200);
     return () => window.clearTimeout(timer);
   }, [ready]);
 

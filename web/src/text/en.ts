@@ -799,7 +799,6 @@ export const en = {
     none: 'No résumé yet.',
     add: 'Add a résumé',
     versionLabel: 'Version name',
-    versionPlaceholder: 'main',
     versionHint: 'A short name such as “main” or “data-roles”. The same name replaces that version.',
     file: 'From a file (.txt, .md, .pdf or .docx)',
     fileHint: 'Up to 20 MB. Read on this computer.',
