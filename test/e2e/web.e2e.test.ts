@@ -450,5 +450,6 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('the web app in Chromium'
       await dark.close();
     }
     expect(pageErrors).toEqual([]);
-  });
+    // 36 full-page screenshots: a budget for a busy machine, not a speed check.
+  }, 180_000);
 });
