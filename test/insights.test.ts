@@ -117,6 +117,7 @@ for (const dialect of DIALECTS) {
       // A goal for SQL retires its learning step; progress is kept.
       const goal = await addLearningGoal(ctx, {
         skill: 'SQL',
+        skillId: sql!.id,
         kind: 'course',
         plan: 'An evening SQL course',
         target: '2027-01-31',

@@ -315,6 +315,8 @@ const resolveGoalId = (repos: Repositories, idOrPrefix: string) =>
 
 export interface LearningGoalInput {
   skill?: unknown;
+  /** The vocabulary id, when the goal is set from a listed gap. */
+  skillId?: unknown;
   kind?: unknown;
   plan?: unknown;
   target?: unknown;
@@ -359,8 +361,12 @@ export async function addLearningGoal(ctx: Context, input: LearningGoalInput): P
   const { vocabulary } = await vocabularyOf(repos, ctx.user.id);
   const name = input.skill.trim();
   // Known skills are stored by id so the gap closes; anything else is kept as the seeker wrote it.
+  // A gap chosen from the insights names its exact entry; a typed name is looked up.
+  const byId = typeof input.skillId === 'string' ? vocabulary.entry(input.skillId) : undefined;
   const known =
-    skillsOf(name, vocabulary).find((s) => s.label.length >= name.length / 2) ?? vocabulary.entry(name);
+    byId ??
+    skillsOf(name, vocabulary).find((s) => s.label.length >= name.length / 2) ??
+    vocabulary.entry(name);
   const now = ctx.now();
   const goal: LearningGoal = {
     id: ctx.newId(),

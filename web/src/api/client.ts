@@ -71,7 +71,7 @@ function answer<T>(status: number, text: string): T {
   return data as T;
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-onward-token'] = installToken();
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -254,6 +254,7 @@ export const api = {
   learningGoals: () => get<{ goals: LearningGoal[] }>('/api/learning-goals').then((r) => r.goals),
   addLearningGoal: (input: {
     skill: string;
+    skillId?: string;
     kind: LearningKind;
     plan?: string;
     target?: string;

@@ -432,6 +432,7 @@ function GoalForm({
         await submit.run(async () => {
           await api.addLearningGoal({
             skill: gap.label,
+            skillId: gap.id,
             kind: fieldText(data, 'kind') as LearningKind,
             ...(plan ? { plan } : {}),
             ...(target ? { target } : {}),
