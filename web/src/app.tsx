@@ -15,9 +15,13 @@ import { SettingsPage } from './pages/SettingsPage';
 import { TodayPage } from './pages/TodayPage';
 import { Link, matchRoute, paths, useLocation, type Route } from './router';
 import { t } from './text';
+import { tp } from './text/practice';
 
 // Insights carries the charts (Chart.js): loaded when first opened, so the first load stays small.
 const InsightsPage = lazy(() => import('./pages/InsightsPage'));
+// Practice records audio and keeps it in IndexedDB: loaded when first opened, like Insights.
+const PracticePage = lazy(() => import('./pages/PracticePage'));
+const FriendPage = lazy(() => import('./pages/FriendPage'));
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -47,6 +51,21 @@ function Screen({ route }: { route: Route }) {
           <InsightsPage />
         </Suspense>
       );
+    case 'practice':
+    case 'practiceFriend':
+      // Keyed by page, so that going from one to the other does not keep the first behind the fallback.
+      return (
+        <Suspense
+          key={route.name}
+          fallback={
+            <Page title={tp.title}>
+              <Loading />
+            </Page>
+          }
+        >
+          {route.name === 'practice' ? <PracticePage /> : <FriendPage />}
+        </Suspense>
+      );
     case 'settings':
       return <SettingsPage />;
     case 'notFound':
@@ -60,6 +79,7 @@ const NAV: { to: string; label: string; section: Route['name'][]; badge?: 'revie
   { to: paths.inbox, label: t.nav.inbox, section: ['inbox'], badge: 'review' },
   { to: paths.contacts, label: t.nav.contacts, section: ['contacts'] },
   { to: paths.insights, label: t.nav.insights, section: ['insights'] },
+  { to: paths.practice, label: tp.nav, section: ['practice', 'practiceFriend'] },
   { to: paths.settings, label: t.nav.settings, section: ['settings'] },
 ];
 

@@ -13,6 +13,8 @@ export type Route =
   | { name: 'contacts' }
   | { name: 'inbox' }
   | { name: 'insights' }
+  | { name: 'practice' }
+  | { name: 'practiceFriend' }
   | { name: 'settings' }
   | { name: 'notFound' };
 
@@ -51,6 +53,8 @@ export function matchRoute(pathname: string): Route {
   if (first === 'contacts' && parts.length === 1) return { name: 'contacts' };
   if (first === 'inbox' && parts.length === 1) return { name: 'inbox' };
   if (first === 'insights' && parts.length === 1) return { name: 'insights' };
+  if (first === 'practice' && parts.length === 1) return { name: 'practice' };
+  if (first === 'practice' && id === 'friend' && parts.length === 2) return { name: 'practiceFriend' };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
   if (first === 'applications' && id && parts.length === 2) return { name: 'application', id };
   if (first === 'applications' && id && sub === 'rejection' && parts.length === 3)
@@ -71,6 +75,8 @@ export const paths = {
   insights: '/insights',
   /** The résumés live on the Insights page, beside the skill gaps they reveal. */
   resumes: '/insights#resumes',
+  practice: '/practice',
+  practiceFriend: '/practice/friend',
   settings: '/settings',
 };
 

@@ -5,6 +5,7 @@ import { DRAFT_KINDS, type Step, type TodayStep } from '../api/types';
 import { addDays, formatDay, formatDayTime, formatLocalDate, localDate } from '../format';
 import { Link, navigate, paths } from '../router';
 import { t } from '../text';
+import { tp } from '../text/practice';
 import { announce } from './announce';
 
 type AnyStep = Step & Partial<Pick<TodayStep, 'company' | 'role' | 'urgency'>>;
@@ -70,6 +71,13 @@ function PrimaryAction({ step }: { step: AnyStep }) {
       >
         {t.steps.openDraft}
       </button>
+    );
+  }
+  if (step.kind === 'practice') {
+    return (
+      <Link className="button" to={paths.practice}>
+        {tp.openFromStep}
+      </Link>
     );
   }
   if (step.kind === 'apply_more') {
