@@ -175,6 +175,8 @@ async function main(): Promise<number> {
       ['Draft with a tone warning', `/drafts/${ids.angry}`],
       ['Contacts', '/contacts'],
       ['Insights', '/insights'],
+      ['Practice', '/practice'],
+      ['Practise with a friend', '/practice/friend'],
       ['Settings', '/settings'],
       ['Not found', '/no-such-page'],
     );
