@@ -5,7 +5,7 @@
  *
  * A rule for every sentence here: say something only when the counts carry it, and show the counts.
  */
-import { localDate } from './calendar.js';
+import { localDate, startOfLocalDay } from './calendar.js';
 import type { FeedbackTheme, Id, Instant, MoodCheckIn, Workplace } from './model.js';
 import { weekStart } from './playbook.js';
 import type { Milestone } from './progress.js';
@@ -67,7 +67,7 @@ export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 const FUNNEL_LABELS: Record<FunnelStep, string> = {
   applied: 'Applied',
   response: 'Heard back',
-  interview: 'Interviewed',
+  interview: 'Screening or interview',
   final: 'Final round',
   offer: 'Offer',
 };
@@ -186,8 +186,10 @@ export function weeklyApplications(
     mondays.push(d.toISOString().slice(0, 10));
   }
   const counts = new Map(mondays.map((m) => [m, 0]));
+  // Most applications are older than the window: a string comparison skips them without a zone lookup.
+  const from = startOfLocalDay(mondays[0]!, timeZone);
   for (const a of apps) {
-    if (!a.appliedAt || a.appliedAt > now) continue;
+    if (!a.appliedAt || a.appliedAt > now || a.appliedAt < from) continue;
     const w = weekStart(a.appliedAt, timeZone);
     if (counts.has(w)) counts.set(w, counts.get(w)! + 1);
   }
@@ -576,14 +578,25 @@ export function workplaceOf(a: Pick<InsightApplication, 'workplace' | 'location'
   return null;
 }
 
+/** Titles repeat: thousands of applications, a few dozen distinct titles. */
+const familyCache = new Map<string, ReturnType<typeof roleFamilyOf>>();
+const seniorityCache = new Map<string, ReturnType<typeof seniorityOf>>();
+function cached<T>(cache: Map<string, T>, key: string, make: (k: string) => T): T {
+  if (cache.has(key)) return cache.get(key)!;
+  if (cache.size > 10_000) cache.clear();
+  const v = make(key);
+  cache.set(key, v);
+  return v;
+}
+
 function valueOf(a: InsightApplication, d: RefinementDimension): { value: string; label: string } {
   switch (d) {
     case 'role_family': {
-      const f = roleFamilyOf(a.role);
+      const f = cached(familyCache, a.role, roleFamilyOf);
       return f ? { value: f, label: FAMILY_LABELS[f] ?? f } : { value: 'other', label: 'Other roles' };
     }
     case 'seniority': {
-      const s = seniorityOf(a.role);
+      const s = cached(seniorityCache, a.role, seniorityOf);
       return s
         ? { value: s, label: SENIORITY_LABELS[s] ?? s }
         : { value: 'unknown', label: 'Not clear from the title' };

@@ -432,9 +432,10 @@ export interface PipelineCounts {
 
 /** The Monday (local date) of the week an instant falls in. */
 export function weekStart(instant: Instant, timeZone: string): string {
-  const day = localDate(instant, timeZone);
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
-  return localDate(addCalendarDays(startOfLocalDay(day, timeZone), 1 - weekday, timeZone), timeZone);
+  // Count back to Monday on the calendar date itself: one zone conversion instead of four.
+  const d = new Date(`${localDate(instant, timeZone)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1 - (d.getUTCDay() || 7));
+  return d.toISOString().slice(0, 10);
 }
 
 /** Practice 15: keep the pipeline full. One step a week while it is below the goal or the target. */

@@ -30,7 +30,7 @@ import type { InsightStepFacts } from '../domain/insight-steps.js';
 import type { Id, Instant, MoodCheckIn } from '../domain/model.js';
 import { milestonesReached, type Milestone } from '../domain/progress.js';
 import { isClosingStage, type Stage } from '../domain/stages.js';
-import type { Repositories } from '../store/index.js';
+import type { ApplicationRow, Repositories } from '../store/index.js';
 import { reposOf, type Context } from './context.js';
 import { loadSettings } from './playbook.js';
 import { skillInsights, type SkillInsights } from './skills.js';
@@ -125,6 +125,7 @@ function summarise(
 }
 
 interface Gathered {
+  rows: ApplicationRow[];
   apps: InsightApplication[];
   events: ApplicationEvent[];
   feedback: InsightFeedback[];
@@ -160,6 +161,7 @@ async function gather(repos: Repositories): Promise<Gathered> {
     ...facts.get(a.id)!,
   }));
   return {
+    rows,
     apps,
     events,
     feedback: feedback.map((f) => ({
@@ -190,7 +192,7 @@ function headlines(r: Omit<InsightsReport, 'headlines'>): string[] {
         ? `in line with or above the usual ${percent(typical.low)}–${percent(typical.high)}`
         : `the usual range is ${percent(typical.low)}–${percent(typical.high)}, so every interview is worth a lot`;
     out.push(
-      `${interview.count} of your ${sent} applications led to an interview (${percent(interview.fromApplied)}): ${compare}.`,
+      `${interview.count} of your ${sent} applications led to a screening call or an interview (${percent(interview.fromApplied)}): ${compare}.`,
     );
   } else {
     out.push(
@@ -230,7 +232,7 @@ export async function insights(ctx: Context): Promise<InsightsReport> {
   const companies = new Map(apps.map((a) => [a.id, a.company]));
   const weekly = weeklyApplications(apps, settings.weeklyApplicationGoal, now, zone);
   const streak = goalStreak(weekly);
-  const skills = await skillInsights(repos, ctx.user.id, apps);
+  const skills = await skillInsights(repos, ctx.user.id, apps, data.rows);
   const allInterviews = await repos.interviews.all();
   const milestones = [
     ...milestonesReached(events, allInterviews, now),
@@ -274,7 +276,7 @@ export async function insightStepFacts(
 ): Promise<InsightStepFacts> {
   const data = await gather(repos);
   const themes = themeInsights(data.feedback, data.interviews, () => '');
-  const skills = await skillInsights(repos, userId, data.apps);
+  const skills = await skillInsights(repos, userId, data.apps, data.rows);
   return {
     recurringThemes: themes
       .filter((t) => t.recurring && t.recurringSince)

@@ -23,7 +23,14 @@ import {
   type PlaybookSettings,
 } from '../domain/settings.js';
 import { planInsightSteps } from '../domain/insight-steps.js';
+import { startOfLocalDay } from '../domain/calendar.js';
 import { stepTitle } from '../domain/step-titles.js';
+
+const addDays = (date: string, days: number): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
 import { parseEml } from '../mail/eml.js';
 import { isStage, isOpenStage, type Stage } from '../domain/stages.js';
 import { isValidTimeZone, parseUserTime } from '../domain/time.js';
@@ -127,10 +134,14 @@ export async function ghostedFlagOf(
 /** Applications this week and active ones, for pipeline health and the apply_more step. */
 export async function pipelineCounts(repos: Repositories, ctx: Context) {
   const apps = await repos.applications.list({});
-  const week = weekStart(ctx.now(), ctx.user.timeZone);
+  const zone = ctx.user.timeZone;
+  const week = weekStart(ctx.now(), zone);
+  const from = startOfLocalDay(week, zone);
+  const to = startOfLocalDay(addDays(week, 7), zone);
   const active = apps.filter((a) => isOpenStage(a.stage) && a.stage !== 'saved');
   const appliedAt = await repos.events.firstAppliedAt();
-  const thisWeek = [...appliedAt.values()].filter((at) => weekStart(at, ctx.user.timeZone) === week).length;
+  // Compare instants with the week's bounds: no zone conversion per application.
+  const thisWeek = [...appliedAt.values()].filter((at) => at >= from && at < to).length;
   return { apps, active, appliedThisWeek: thisWeek };
 }
 

@@ -24,7 +24,7 @@ import {
 } from '../text/skills.js';
 import { readDocumentBuffer } from '../files/documents.js';
 import { readEscoSkills } from '../files/esco.js';
-import type { Repositories } from '../store/index.js';
+import type { ApplicationRow, Repositories } from '../store/index.js';
 import { inTransaction, reposOf, type Context } from './context.js';
 import { resolveApplicationId, resolveId } from './lookups.js';
 import { replanInsightSteps } from './playbook.js';
@@ -259,9 +259,9 @@ export async function skillInsights(
   repos: Repositories,
   userId: string,
   apps: readonly InsightApplication[],
+  rows: readonly ApplicationRow[],
 ): Promise<SkillInsights> {
-  const [rows, resumes, goals, imported] = await Promise.all([
-    repos.applications.list({}),
+  const [resumes, goals, imported] = await Promise.all([
     repos.resumes.all(),
     repos.learningGoals.all(),
     repos.vocabulary.count(),
@@ -270,8 +270,17 @@ export async function skillInsights(
   const byId = new Map(apps.map((a) => [a.id, a]));
   const per: SkillInsights['perApplication'] = [];
   if (resumes.length > 0) {
+    // The gaps need the rejected applications; the list shows the newest few. Nothing else is matched.
+    const newest = new Set(
+      rows
+        .filter((r) => r.jobDescription?.trim())
+        .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+        .slice(0, LISTED)
+        .map((r) => r.id),
+    );
     for (const row of rows) {
       if (!row.jobDescription?.trim()) continue;
+      if (row.stage !== 'rejected' && !newest.has(row.id)) continue;
       const resume = resumeFor(resumes, row.resumeVersion);
       const m = cachedMatch(stamp, vocabulary, row.jobDescription, resume);
       const info = byId.get(row.id);

@@ -315,7 +315,13 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('feedback, skills and ins
     const funnel = page.locator('section[aria-labelledby="funnel-heading"]');
     await funnel.getByText('Show the numbers').click();
     const counts = Object.fromEntries(report.funnel.rows.map((r) => [r.label, r.count]));
-    expect(counts).toEqual({ Applied: 6, 'Heard back': 4, Interviewed: 3, 'Final round': 0, Offer: 0 });
+    expect(counts).toEqual({
+      Applied: 6,
+      'Heard back': 4,
+      'Screening or interview': 3,
+      'Final round': 0,
+      Offer: 0,
+    });
     for (const row of report.funnel.rows) {
       const cells = await funnel
         .getByRole('row', { name: new RegExp(`^${row.label}`) })
@@ -325,7 +331,7 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('feedback, skills and ins
     }
     expect(
       await funnel
-        .getByRole('row', { name: /^Interviewed/ })
+        .getByRole('row', { name: /^Screening or interview/ })
         .getByRole('cell')
         .nth(2)
         .textContent(),
