@@ -307,3 +307,21 @@ describe('ESCO CSV', () => {
     ]);
   });
 });
+
+describe('what the employer offers is not asked of the candidate', () => {
+  it('skips benefits sections and sentences saying what they give', () => {
+    const jd = [
+      'Warehouse Supervisor',
+      'You will run stock control and lead a team of pickers.',
+      'You will receive a full induction and a named buddy for your first three months.',
+      '',
+      'What we offer:',
+      '- wellbeing days and an employee assistance programme',
+      '- onboarding with our health and safety team',
+    ].join('\n');
+    const m = matchSkills(jd, '');
+    const ids = m.required.map((e) => e.label.toLowerCase()).join(' | ');
+    expect(ids).toMatch(/stock control/);
+    expect(ids).not.toMatch(/onboarding|wellbeing|induction/);
+  });
+});

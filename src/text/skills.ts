@@ -451,10 +451,12 @@ export function matchSkills(
 ): SkillMatch {
   const matcher = matcherOf(vocab);
   const nice = niceToHaveRanges(jobDescription);
+  const offered = offeredRanges(jobDescription);
   const required = new Map<string, SkillEntry>();
   const optional = new Map<string, SkillEntry>();
   for (const span of matcher.extract(jobDescription)) {
     const entry = matcher.entry(span.id) as SkillEntry;
+    if (offered.some(([from, to]) => span.start >= from && span.end <= to)) continue;
     if (nice.some(([from, to]) => span.start >= from && span.end <= to)) {
       if (!required.has(entry.id)) optional.set(entry.id, entry);
     } else {
@@ -507,6 +509,25 @@ const BULLET_RE = /^(?:[-*\u2022\u25CF\u25AA\u2013\u2014>]|\d{1,2}[.)])\s+/u;
  * paragraph; a line that starts "Preferred: …" covers itself; so does a sentence that says "is a plus".
  */
 export function niceToHaveRanges(text: string): [number, number][] {
+  return sectionRanges(text, NICE_RE, NICE_RE);
+}
+
+/** Headings over what the employer gives, not asks: benefits, "what we offer", "about us". */
+const OFFER_HEADING_RE =
+  /\b(?:what we offer|we offer|what you(?:'ll| will) get|benefits|perks|rewards?|why (?:join|work (?:for|with|at)) us|about us|about the (?:company|team|organi[sz]ation)|who we are|our (?:culture|values|story)|in return)\b/i;
+/** A sentence that says what the employer gives ("You will receive a full induction"). */
+const OFFER_SENTENCE_RE =
+  /\b(?:we offer|we(?:'ll| will) (?:give|offer|provide|pay|support)|we support our (?:people|staff|team)|you(?:'ll| will) (?:receive|get|enjoy|be given)|benefits (?:include|package)|in return(?:,)? (?:we|you))\b/i;
+
+/**
+ * The parts of a job description about what the employer offers (benefits, induction, wellbeing) or
+ * about the company: skills named there are not asked of the candidate.
+ */
+export function offeredRanges(text: string): [number, number][] {
+  return sectionRanges(text, OFFER_HEADING_RE, OFFER_SENTENCE_RE);
+}
+
+function sectionRanges(text: string, headingRe: RegExp, sentenceRe: RegExp): [number, number][] {
   const ranges: [number, number][] = [];
   let inNice = false;
   let afterBlank = false;
@@ -529,16 +550,16 @@ export function niceToHaveRanges(text: string): [number, number][] {
       !/^[a-z]/.test(trimmed);
     const colon = trimmed.indexOf(':');
     if (heading) {
-      inNice = NICE_RE.test(trimmed);
+      inNice = headingRe.test(trimmed);
       if (inNice) ranges.push([start, end]);
-    } else if (colon > 0 && colon < 60 && NICE_RE.test(trimmed.slice(0, colon))) {
+    } else if (colon > 0 && colon < 60 && headingRe.test(trimmed.slice(0, colon))) {
       ranges.push([start, end]);
     } else if (inNice && (bullet || !afterBlank)) {
       ranges.push([start, end]);
     } else {
       inNice = false;
       for (const [from, to] of sentences(line)) {
-        if (NICE_RE.test(line.slice(from, to))) ranges.push([start + from, start + to]);
+        if (sentenceRe.test(line.slice(from, to))) ranges.push([start + from, start + to]);
       }
     }
     afterBlank = false;
