@@ -9,10 +9,12 @@ import {
   exportData,
   importData,
   insights,
+  listApplications,
   rateInterview,
   recordRejection,
   saveResume,
   today,
+  updateApplication,
   updateLearningGoal,
   updateSettings,
 } from '../src/services/index.js';
@@ -94,6 +96,14 @@ for (const dialect of DIALECTS) {
       expect(sql).toMatchObject({ applications: 2 });
       expect(r.skills.gaps[0]!.applications).toBe(2);
       expect(r.skills.gaps.some((g) => g.label === 'Python')).toBe(false);
+
+      // Editing a job description (same clock, so the same updatedAt) is seen at once.
+      const beta = (await listApplications(ctx, { q: 'Beta' }))[0]!;
+      await updateApplication(ctx, beta.id, { jobDescription: 'Data Analyst wanted: Excel and Power BI.' });
+      expect((await insights(ctx)).skills.gaps.find((g) => g.label === 'SQL')).toMatchObject({
+        applications: 1,
+      });
+      await updateApplication(ctx, beta.id, { jobDescription: ANALYST_JD_2 });
 
       const match = await applicationSkills(ctx, acme.id);
       expect(match.resumeVersion).toBe('main');

@@ -30,7 +30,7 @@ import type { InsightStepFacts } from '../domain/insight-steps.js';
 import type { Id, Instant, MoodCheckIn } from '../domain/model.js';
 import { milestonesReached, type Milestone } from '../domain/progress.js';
 import { isClosingStage, type Stage } from '../domain/stages.js';
-import type { ApplicationRow, Repositories } from '../store/index.js';
+import type { ApplicationSummary, Repositories } from '../store/index.js';
 import { reposOf, type Context } from './context.js';
 import { loadSettings } from './playbook.js';
 import { skillInsights, type SkillInsights } from './skills.js';
@@ -125,7 +125,7 @@ function summarise(
 }
 
 interface Gathered {
-  rows: ApplicationRow[];
+  rows: ApplicationSummary[];
   apps: InsightApplication[];
   events: ApplicationEvent[];
   feedback: InsightFeedback[];
@@ -134,7 +134,7 @@ interface Gathered {
 
 async function gather(repos: Repositories): Promise<Gathered> {
   const [rows, events, interviews, rejections, feedback, answers] = await Promise.all([
-    repos.applications.list({}),
+    repos.applications.summaries(),
     repos.events.all(),
     repos.interviews.all(),
     repos.rejections.all(),

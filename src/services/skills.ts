@@ -24,7 +24,7 @@ import {
 } from '../text/skills.js';
 import { readDocumentBuffer } from '../files/documents.js';
 import { readEscoSkills } from '../files/esco.js';
-import type { ApplicationRow, Repositories } from '../store/index.js';
+import type { ApplicationSummary, Repositories } from '../store/index.js';
 import { inTransaction, reposOf, type Context } from './context.js';
 import { resolveApplicationId, resolveId } from './lookups.js';
 import { replanInsightSteps } from './playbook.js';
@@ -206,13 +206,17 @@ const brief = (s: { id: string; label: string; kind: string }) => ({
 const matchCache = new Map<string, ReturnType<typeof matchSkills>>();
 const MATCH_CACHE_LIMIT = 20_000;
 
+function remember(key: string, m: ReturnType<typeof matchSkills>): void {
+  if (matchCache.size >= MATCH_CACHE_LIMIT) matchCache.delete(matchCache.keys().next().value!);
+  matchCache.set(key, m);
+}
+
 function cachedMatch(stamp: string, vocabulary: SkillMatcher, jd: string, resume: Resume | null) {
   const key = `${stamp}|${resume?.id ?? '-'}:${resume?.createdAt ?? ''}|${createHash('sha1').update(jd).digest('base64')}`;
   let m = matchCache.get(key);
   if (!m) {
     m = matchSkills(jd, resume?.text ?? '', vocabulary);
-    if (matchCache.size >= MATCH_CACHE_LIMIT) matchCache.delete(matchCache.keys().next().value!);
-    matchCache.set(key, m);
+    remember(key, m);
   }
   return m;
 }
@@ -259,7 +263,7 @@ export async function skillInsights(
   repos: Repositories,
   userId: string,
   apps: readonly InsightApplication[],
-  rows: readonly ApplicationRow[],
+  rows: readonly ApplicationSummary[],
 ): Promise<SkillInsights> {
   const [resumes, goals, imported] = await Promise.all([
     repos.resumes.all(),
@@ -273,16 +277,28 @@ export async function skillInsights(
     // The gaps need the rejected applications; the list shows the newest few. Nothing else is matched.
     const newest = new Set(
       rows
-        .filter((r) => r.jobDescription?.trim())
+        .filter((r) => r.hasJobDescription)
         .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
         .slice(0, LISTED)
         .map((r) => r.id),
     );
-    for (const row of rows) {
-      if (!row.jobDescription?.trim()) continue;
-      if (row.stage !== 'rejected' && !newest.has(row.id)) continue;
+    const wanted = rows.filter((r) => r.hasJobDescription && (r.stage === 'rejected' || newest.has(r.id)));
+    // An application's updatedAt moves with every edit of its job description: with the vocabulary and
+    // the résumé it names a match, so only job descriptions not matched before are read.
+    const keyOf = (row: ApplicationSummary, resume: Resume | null) =>
+      `${stamp}|${resume?.id ?? '-'}:${resume?.createdAt ?? ''}|${row.id}:${row.updatedAt}:${row.jobDescriptionLength}`;
+    const misses = wanted.filter((r) => !matchCache.has(keyOf(r, resumeFor(resumes, r.resumeVersion))));
+    const texts = misses.length
+      ? await repos.applications.jobDescriptions(misses.map((r) => r.id))
+      : new Map();
+    for (const row of wanted) {
       const resume = resumeFor(resumes, row.resumeVersion);
-      const m = cachedMatch(stamp, vocabulary, row.jobDescription, resume);
+      const key = keyOf(row, resume);
+      let m = matchCache.get(key);
+      if (!m) {
+        m = matchSkills(texts.get(row.id) ?? '', resume?.text ?? '', vocabulary);
+        remember(key, m);
+      }
       const info = byId.get(row.id);
       per.push({
         applicationId: row.id,

@@ -24,7 +24,12 @@ import { UserRepository } from './repositories/users.js';
 import type { Database } from './schema.js';
 
 export { isPostgresUrl, redactUrl, type DialectName } from './connect.js';
-export type { ApplicationFilter, ApplicationRow, ApplicationSort } from './repositories/applications.js';
+export type {
+  ApplicationFilter,
+  ApplicationRow,
+  ApplicationSort,
+  ApplicationSummary,
+} from './repositories/applications.js';
 export { APPLICATION_SORTS } from './repositories/applications.js';
 export type { ContactFilter } from './repositories/contacts.js';
 export type { StepFilter } from './repositories/steps.js';

@@ -8,6 +8,13 @@ export interface ApplicationRow extends Application {
   companyName: string;
 }
 
+/** An application without its job description (which can be long), and whether it has one. */
+export type ApplicationSummary = Omit<ApplicationRow, 'jobDescription'> & {
+  hasJobDescription: boolean;
+  /** Its length in characters: with updatedAt, tells a cached reading of it from a stale one. */
+  jobDescriptionLength: number;
+};
+
 export const APPLICATION_SORTS = ['updated', 'created', 'company', 'role', 'stage', 'fit'] as const;
 export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
 
@@ -90,6 +97,64 @@ export class ApplicationRepository extends UserScoped {
       .limit(limit)
       .execute();
     return rows.map((r) => r.id);
+  }
+
+  /** Every application, newest change first, without the job descriptions: for work over all of them. */
+  async summaries(): Promise<ApplicationSummary[]> {
+    const rows = await this.db
+      .selectFrom('applications as a')
+      .innerJoin('companies as c', 'c.id', 'a.company_id')
+      .select([
+        'a.id',
+        'a.company_id',
+        'a.role',
+        'a.url',
+        'a.source',
+        'a.location',
+        'a.fit',
+        'a.workplace',
+        'a.resume_version',
+        'a.stage',
+        'a.created_at',
+        'a.updated_at',
+        'c.name as company_name',
+      ])
+      .select(
+        sql<number>`case when coalesce(trim(a.job_description), '') = '' then 0 else 1 end`.as('has_jd'),
+      )
+      .select(sql<number>`coalesce(length(a.job_description), 0)`.as('jd_length'))
+      .where('a.user_id', '=', this.userId)
+      .orderBy('a.updated_at', 'desc')
+      .orderBy('a.id')
+      .execute();
+    return rows.map((r) => {
+      const { jobDescription: _jd, ...rest } = toApplication({
+        ...r,
+        user_id: this.userId,
+        job_description: null,
+      });
+      return {
+        ...rest,
+        companyName: r.company_name,
+        hasJobDescription: Number(r.has_jd) === 1,
+        jobDescriptionLength: Number(r.jd_length),
+      };
+    });
+  }
+
+  /** The job descriptions of these applications (those that have one). */
+  async jobDescriptions(ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('applications')
+        .select(['id', 'job_description'])
+        .where('user_id', '=', this.userId)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const r of rows) if (r.job_description) out.set(r.id, r.job_description);
+    }
+    return out;
   }
 
   async list(filter: ApplicationFilter = {}): Promise<ApplicationRow[]> {
