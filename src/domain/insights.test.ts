@@ -172,6 +172,15 @@ describe('feedback themes across applications', () => {
     expect(tech.comparison).toMatch(/^You rated those interviews 2\/5, and in one application/);
     const comm = themes[2]!;
     expect(comm).toMatchObject({ negative: 0, positive: 1, recurring: false, comparison: null });
+    expect(comm.praise).toEqual([
+      {
+        applicationId: 'b',
+        company: 'Co b',
+        sentence: 'You explained things clearly.',
+        at: '2026-10-10T00:00:00.000Z',
+      },
+    ]);
+    expect(ex.praise).toEqual([]);
   });
 });
 

@@ -325,6 +325,8 @@ export interface ThemeInsight {
   recurring: boolean;
   /** The sentences that carried the negative mentions, newest first (at most three). */
   examples: { applicationId: Id; company: string; sentence: string; at: Instant }[];
+  /** The sentences that praised it, newest first (at most two): worth keeping as much as the rest. */
+  praise: { applicationId: Id; company: string; sentence: string; at: Instant }[];
   /** When the theme became recurring (the feedback that made it two applications), if it did. */
   recurringSince: Instant | null;
   /** The seeker's own ratings of the interviews of those applications. */
@@ -360,12 +362,20 @@ export function themeInsights(
     let positive = 0;
     let recurringSince: Instant | null = null;
     const examples: ThemeInsight['examples'] = [];
+    const praise: ThemeInsight['praise'] = [];
     for (const f of sorted) {
       for (const t of f.themes) {
         if (t.theme !== theme) continue;
+        const said = {
+          applicationId: f.applicationId,
+          company: companyOf(f.applicationId),
+          sentence: t.sentence,
+          at: f.receivedAt,
+        };
         if (t.polarity === 'positive') {
           positive++;
           posApps.add(f.applicationId);
+          praise.push(said);
           continue;
         }
         negative++;
@@ -373,12 +383,7 @@ export function themeInsights(
           negApps.push(f.applicationId);
           if (negApps.length === RECURRING_APPLICATIONS) recurringSince = f.receivedAt;
         }
-        examples.push({
-          applicationId: f.applicationId,
-          company: companyOf(f.applicationId),
-          sentence: t.sentence,
-          at: f.receivedAt,
-        });
+        examples.push(said);
       }
     }
     if (negative === 0 && positive === 0) continue;
@@ -404,6 +409,7 @@ export function themeInsights(
       positiveApplications: posApps.size,
       recurring,
       examples: examples.reverse().slice(0, 3),
+      praise: praise.reverse().slice(0, 2),
       recurringSince: recurring ? recurringSince : null,
       selfRating,
       comparison,

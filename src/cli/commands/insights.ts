@@ -96,6 +96,7 @@ export function formatInsights(r: InsightsReport): string {
     out.push(`  ${t.label}: ${parts.join('; ')}${flag}`);
     if (t.comparison) out.push(`    ${t.comparison}`);
     for (const e of t.examples.slice(0, 2)) out.push(`    “${e.sentence}” (${e.company})`);
+    for (const e of t.praise.slice(0, 1)) out.push(`    + “${e.sentence}” (${e.company})`);
   }
 
   section('Skills');

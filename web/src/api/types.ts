@@ -487,6 +487,7 @@ export interface ThemeInsight {
   positiveApplications: number;
   recurring: boolean;
   examples: { applicationId: string; company: string; sentence: string; at: string }[];
+  praise: { applicationId: string; company: string; sentence: string; at: string }[];
   recurringSince: string | null;
   selfRating: { average: number; count: number } | null;
   comparison: string | null;

@@ -293,6 +293,22 @@ function Replies({ report }: { report: InsightsReport }) {
 // ---------------------------------------------------------------------------------------------
 // Feedback themes
 
+function Quotes({ items, label }: { items: ThemeInsight['examples']; label: string }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className="examples" aria-label={label}>
+      {items.map((e, i) => (
+        <li key={`${e.applicationId}-${i}`}>
+          <q>{e.sentence}</q>{' '}
+          <span className="muted small">
+            — <Link to={paths.application(e.applicationId)}>{e.company}</Link>, {formatDay(e.at)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function ThemeDetail({ theme }: { theme: ThemeInsight }) {
   return (
     <li className={`theme-insight${theme.recurring ? ' is-recurring' : ''}`}>
@@ -310,18 +326,8 @@ function ThemeDetail({ theme }: { theme: ThemeInsight }) {
       </p>
       {theme.recurring ? <p className="muted small">{ti.recurringWhy}</p> : null}
       {theme.comparison ? <p className="comparison">{theme.comparison}</p> : null}
-      {theme.examples.length > 0 ? (
-        <ul className="examples" aria-label={ti.examplesLabel(theme.label)}>
-          {theme.examples.map((e, i) => (
-            <li key={`${e.applicationId}-${i}`}>
-              <q>{e.sentence}</q>{' '}
-              <span className="muted small">
-                — <Link to={paths.application(e.applicationId)}>{e.company}</Link>, {formatDay(e.at)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <Quotes items={theme.examples} label={ti.examplesLabel(theme.label)} />
+      <Quotes items={theme.praise} label={ti.praiseLabel(theme.label)} />
     </li>
   );
 }

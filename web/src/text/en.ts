@@ -726,6 +726,7 @@ export const en = {
       `Came up as something to work on in ${plural(applications, 'application', 'applications')} (${plural(mentions, 'mention', 'mentions')}).`,
     praised: (applications: number) => `Praised in ${plural(applications, 'application', 'applications')}.`,
     examplesLabel: (label: string) => `What was said about ${label.toLowerCase()}`,
+    praiseLabel: (label: string) => `Praise for ${label.toLowerCase()}`,
 
     gaps: 'Skills the roles asked for',
     gapsIntro:
