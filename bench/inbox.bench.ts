@@ -37,6 +37,7 @@ import PostalMime from 'postal-mime';
 import { parseEml } from '../src/mail/eml.js';
 import { readMbox } from '../src/mail/readers.js';
 import type { RawMessage } from '../src/mail/readers.js';
+import { cpuSummary, KEEP, progress, Random, table } from './lib.js';
 
 // ---------------------------------------------------------------------------------------------
 // Parameters
@@ -70,62 +71,8 @@ const PHASES: PhaseName[] | null = process.env.ONWARD_BENCH_PHASES
       return phase;
     })
   : null;
-const KEEP = process.env.ONWARD_BENCH_KEEP === '1';
 const TTY = process.stderr.isTTY === true;
 const MB = 1024 * 1024;
-
-const progress = (message: string): void => {
-  process.stderr.write(`${message}\n`);
-};
-
-// ---------------------------------------------------------------------------------------------
-// Seeded randomness
-
-/** mulberry32: small, fast, and the same numbers on every machine for the same seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Random {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = prng(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
-  weighted<T>(items: readonly (readonly [T, number])[]): T {
-    const total = items.reduce((s, [, w]) => s + w, 0);
-    let r = this.next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return items[items.length - 1]![0];
-  }
-  /** Log-uniform between min and max: many small values, a few large. */
-  logUniform(min: number, max: number): number {
-    return Math.round(min * Math.pow(max / min, this.next()));
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Made-up people, companies and roles
@@ -1054,13 +1001,6 @@ async function phaseInChild(phase: PhaseName, file: string, work: string): Promi
 // ---------------------------------------------------------------------------------------------
 // Report
 
-function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -1077,11 +1017,10 @@ const PHASE_TITLES: Record<PhaseName, string> = {
 };
 
 function report(stats: MboxStats, results: PhaseResult[], file: string): void {
-  const cpus = os.cpus();
   const out: string[] = [];
   out.push('Onward inbox benchmark');
   out.push(
-    `machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${fmt(os.totalmem() / 1024 ** 3, 1)} GB RAM, ` +
+    `machine: ${cpuSummary()}, ${fmt(os.totalmem() / 1024 ** 3, 1)} GB RAM, ` +
       `${os.platform()} ${os.release()}, Node ${process.version}`,
   );
   const sizes = [...stats.sizes].sort((a, b) => a - b);

@@ -29,14 +29,13 @@
  * it plans itself. Progress goes to stderr, the results to stdout.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Profiler } from 'node:inspector';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import { planMove, stageOf, type ApplicationEvent } from '../src/domain/events.js';
 import { ladderRank } from '../src/domain/insights.js';
 import {
@@ -62,9 +61,36 @@ import {
   type Context,
   type InsightsReport,
 } from '../src/services/index.js';
-import { isPostgresUrl, redactUrl, Store, type DialectName } from '../src/store/index.js';
+import { redactUrl, Store, type DialectName } from '../src/store/index.js';
 import { companyKey } from '../src/store/repositories/companies.js';
 import { tagFeedback } from '../src/text/feedback.js';
+import {
+  cleanUp,
+  cleanups,
+  countRows,
+  databaseSize,
+  databaseVersion,
+  postgresTarget,
+  postgresUrl,
+  sqliteTarget,
+} from './db.js';
+import {
+  BenchFailure,
+  check,
+  errorText,
+  idMaker,
+  iso,
+  machineLine,
+  ms,
+  MS_DAY,
+  MS_HOUR,
+  progress as writeProgress,
+  Random,
+  summarise,
+  table,
+  type OperationSpec,
+  type Summary,
+} from './lib.js';
 
 // ---------------------------------------------------------------------------------------------
 // Parameters
@@ -80,7 +106,6 @@ const NOW = '2026-11-23T09:00:00.000Z';
 /** The seeker's time zone (the local user takes the system's, so the children run with TZ set to it). */
 const TIME_ZONE = 'Europe/London';
 const SEED = Number(process.env.ONWARD_BENCH_SEED ?? 20261123);
-const KEEP = process.env.ONWARD_BENCH_KEEP === '1';
 /** ONWARD_BENCH_CPU_PROF=<dir>: a CPU profile of each timed operation, written there and summed up on stderr. */
 const PROFILE_DIR = process.env.ONWARD_BENCH_CPU_PROF?.trim() || undefined;
 /** Set in the child processes: the dialect to measure. */
@@ -90,12 +115,6 @@ const RESULT_PREFIX = 'ONWARD_BENCH_RESULT ';
 /** The page must feel instant: above these, the report says so and profiles the call. */
 const WARM_BUDGET_MS = 150;
 const COLD_BUDGET_MS = 1500;
-
-interface OperationSpec {
-  name: string;
-  warmup: number;
-  reps: number;
-}
 
 const OPERATIONS = {
   insightsCold: { name: 'insights, cold (first call)', warmup: 0, reps: 1 },
@@ -113,90 +132,10 @@ type OperationKey = keyof typeof OPERATIONS;
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-const progress = (message: string): void => {
-  process.stderr.write(`${CHILD ? `[${CHILD}] ` : ''}${message}\n`);
-};
+/** In a child, each line says which database it is about. */
+const progress = (message: string): void => writeProgress(`${CHILD ? `[${CHILD}] ` : ''}${message}`);
 
-class BenchFailure extends Error {
-  override name = 'BenchFailure';
-}
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new BenchFailure(message);
-}
-
-/** mulberry32: small, fast, and the same numbers on every machine for the same seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Random {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = prng(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
-  weighted<T>(items: readonly (readonly [T, number])[]): T {
-    const total = items.reduce((s, [, w]) => s + w, 0);
-    let r = this.next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return this.pick(items)[0];
-  }
-  /** `count` different items, in random order. */
-  sample<T>(items: readonly T[], count: number): T[] {
-    const copy = [...items];
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-    }
-    return copy.slice(0, count);
-  }
-}
-
-const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-
-/** Ids shaped like the app's (12 characters of Crockford base32), but from the seeded PRNG. */
-function idMaker(random: Random): () => string {
-  const seen = new Set<string>();
-  return () => {
-    for (;;) {
-      let id = '';
-      for (let i = 0; i < 12; i++) id += ID_ALPHABET[random.int(0, 31)];
-      if (!seen.has(id)) {
-        seen.add(id);
-        return id;
-      }
-    }
-  };
-}
-
-const MS_HOUR = 3_600_000;
-const MS_DAY = 24 * MS_HOUR;
 const NOW_MS = Date.parse(NOW);
-const iso = (ms: number): string => new Date(ms).toISOString();
 const fill = (template: string, values: Record<string, string>): string =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 
@@ -1462,46 +1401,12 @@ const COUNTED_TABLES = [
   'learning_goals',
 ] as const;
 
-async function countRows(store: Store): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of COUNTED_TABLES) {
-    const row = await store.db
-      .selectFrom(t)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    out[t] = Number(row.n);
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Timing
 
-interface Timing {
+interface Timing extends Summary {
   /** Median CPU time of this process per call (user + system, so the database server's is not in it). */
   cpu: number;
-  median: number;
-  p95: number;
-  min: number;
-  max: number;
-  reps: number;
-}
-
-function summarise(samples: number[], cpuSamples: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-  const mid = sorted.length / 2;
-  const median = sorted.length % 2 === 1 ? at(0.5) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-  const cpu = [...cpuSamples].sort((a, b) => a - b)[Math.floor((cpuSamples.length - 1) / 2)] ?? NaN;
-  return {
-    cpu,
-    median,
-    p95: at(0.95),
-    min: sorted[0] ?? NaN,
-    max: sorted.at(-1) ?? NaN,
-    reps: samples.length,
-  };
 }
 
 /**
@@ -1530,7 +1435,8 @@ async function time<T>(
   }
   await profiler.stop(key, spec.reps);
   for (const r of results) verify(r);
-  return { timing: summarise(samples, cpu), last: results.at(-1)! };
+  const cpuMedian = [...cpu].sort((a, b) => a - b)[Math.floor((cpu.length - 1) / 2)] ?? NaN;
+  return { timing: { cpu: cpuMedian, ...summarise(samples) }, last: results.at(-1)! };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1725,50 +1631,13 @@ interface ChildResult {
   };
 }
 
-interface Target {
-  target: string;
-  drop(): Promise<void>;
-}
-
-function sqliteTarget(): Target {
-  const dir = mkdtempSync(join(os.tmpdir(), 'onward-bench-insights-'));
-  let dropped = false;
-  return {
-    target: join(dir, 'bench.db'),
-    async drop() {
-      if (dropped) return;
-      dropped = true;
-      if (KEEP) progress(`kept the database: ${join(dir, 'bench.db')}`);
-      else rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function postgresTarget(url: string): Promise<Target> {
-  // test/dialects.ts reads ONWARD_TEST_PG when it is first imported, so set it before importing.
-  process.env.ONWARD_TEST_PG = url;
-  const { createTestDatabase } = await import('../test/dialects.js');
-  const created = await createTestDatabase('postgres').catch((err: unknown) => {
-    throw new BenchFailure(`cannot create a database on ${redactUrl(url)}: ${errorText(err)}`);
-  });
-  let dropped = false;
-  return {
-    target: created.target,
-    async drop() {
-      if (dropped) return;
-      dropped = true;
-      if (KEEP) progress(`kept the database: ${redactUrl(created.target)}`);
-      else await created.drop();
-    },
-  };
-}
-
-const cleanups = new Set<() => Promise<void>>();
-
 async function runChild(dialect: DialectName): Promise<ChildResult> {
   progress(`generating ${APPLICATIONS.toLocaleString('en')} applications (seed ${SEED})`);
   const data = generate(SEED);
-  const target = dialect === 'sqlite' ? sqliteTarget() : await postgresTarget(postgresUrl() ?? '');
+  const target =
+    dialect === 'sqlite'
+      ? sqliteTarget('onward-bench-insights-', progress)
+      : await postgresTarget(postgresUrl() ?? '', progress);
   cleanups.add(target.drop);
   let store: Store | undefined;
   const closeStore = async () => {
@@ -1785,14 +1654,10 @@ async function runChild(dialect: DialectName): Promise<ChildResult> {
       ctx.user.timeZone === TIME_ZONE,
       `the seeker's time zone is ${ctx.user.timeZone}, expected ${TIME_ZONE}`,
     );
-    const version =
-      dialect === 'sqlite'
-        ? ((await sql<{ v: string }>`select sqlite_version() as v`.execute(store.db)).rows[0]?.v ?? '?')
-        : ((await sql<{ server_version: string }>`show server_version`.execute(store.db)).rows[0]
-            ?.server_version ?? '?');
+    const version = await databaseVersion(store);
 
     const loadMs = await load(store, ctx, data);
-    const counts = await countRows(store);
+    const counts = await countRows(store, COUNTED_TABLES);
     const expectedCounts: Record<(typeof COUNTED_TABLES)[number], number> = {
       companies: data.companies.length,
       applications: data.applications.length,
@@ -1807,23 +1672,7 @@ async function runChild(dialect: DialectName): Promise<ChildResult> {
     for (const [table, n] of Object.entries(expectedCounts)) {
       check(counts[table] === n, `${table} holds ${counts[table]} rows after loading, expected ${n}`);
     }
-    let sizeBytes: number;
-    if (dialect === 'postgres') {
-      progress('vacuum analyze');
-      await sql`vacuum analyze`.execute(store.db);
-      const row = (
-        await sql<{ size: number }>`select pg_database_size(current_database()) as size`.execute(store.db)
-      ).rows[0];
-      sizeBytes = Number(row?.size ?? 0);
-    } else {
-      sizeBytes = ['', '-wal'].reduce((s, ext) => {
-        try {
-          return s + statSync(`${target.target}${ext}`).size;
-        } catch {
-          return s;
-        }
-      }, 0);
-    }
+    const sizeBytes = await databaseSize(store, target.target, progress);
     const rssAfterLoadMiB = peakRssMiB();
 
     // The measurements, in the order a session meets them.
@@ -1964,29 +1813,16 @@ function runDialect(dialect: DialectName): Promise<ChildResult> {
   });
 }
 
-const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 const mib = (v: number): string => `${v.toFixed(0)} MiB`;
 
-function table(headers: string[], rows: string[][], rightAligned: (i: number) => boolean): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (rightAligned(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
 function report(results: ChildResult[], totalMs: number, loadBefore: number): void {
-  const cpus = os.cpus();
   const out: string[] = [];
   const first = results[0]!;
   const c = first.counts;
   const s = first.summary;
   out.push('Onward insights benchmark');
   out.push(
-    `machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ` +
-      `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.arch()}, Node ${process.version}; ` +
+    `${machineLine()}; ` +
       `load average ${loadBefore.toFixed(1)} before the run (other work on the machine slows every number)`,
   );
   out.push(
@@ -2044,7 +1880,7 @@ function report(results: ChildResult[], totalMs: number, loadBefore: number): vo
             ms(t.cpu),
           ];
         }),
-        (i) => i > 0,
+        { trimEnd: true },
       ),
     );
     const sqliteWarm = r.timings.insightsWarm.median;
@@ -2076,7 +1912,7 @@ function report(results: ChildResult[], totalMs: number, loadBefore: number): vo
             (postgres.loadMs / sqlite.loadMs).toFixed(2),
           ],
         ],
-        (i) => i > 0,
+        { trimEnd: true },
       ),
     );
   }
@@ -2086,23 +1922,6 @@ function report(results: ChildResult[], totalMs: number, loadBefore: number): vo
 }
 
 // ---------------------------------------------------------------------------------------------
-
-function errorText(err: unknown): string {
-  if (err instanceof AggregateError && err.errors.length > 0) return err.errors.map(errorText).join('; ');
-  if (err instanceof Error) return err.message || err.name;
-  return String(err);
-}
-
-function postgresUrl(): string | undefined {
-  for (const name of ['ONWARD_BENCH_PG', 'ONWARD_TEST_PG'] as const) {
-    const value = process.env[name]?.trim();
-    if (!value) continue;
-    if (!isPostgresUrl(value))
-      throw new BenchFailure(`${name} must be a postgres:// URL, got "${redactUrl(value)}"`);
-    return value;
-  }
-  return undefined;
-}
 
 async function main(): Promise<void> {
   check(
@@ -2123,11 +1942,6 @@ async function main(): Promise<void> {
   const results: ChildResult[] = [];
   for (const dialect of dialects) results.push(await runDialect(dialect));
   report(results, performance.now() - started, loadBefore);
-}
-
-async function cleanUp(): Promise<void> {
-  for (const cleanup of [...cleanups].reverse()) await cleanup().catch(() => {});
-  cleanups.clear();
 }
 
 let interrupted = false;

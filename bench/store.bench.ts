@@ -14,9 +14,6 @@
  * one call at a time (that would take many minutes); the load time is reported all the same.
  * Progress goes to stderr, the results to stdout.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { planMove, stageOf, type ApplicationEvent } from '../src/domain/events.js';
@@ -38,8 +35,35 @@ import {
   type Context,
   type ListQuery,
 } from '../src/services/index.js';
-import { isPostgresUrl, redactUrl, Store, type DialectName } from '../src/store/index.js';
+import { redactUrl, Store, type DialectName } from '../src/store/index.js';
 import { companyKey } from '../src/store/repositories/companies.js';
+import {
+  cleanUp,
+  cleanups,
+  countRows,
+  databaseSize,
+  databaseVersion,
+  postgresTarget,
+  postgresUrl,
+  sqliteTarget,
+} from './db.js';
+import {
+  BenchFailure,
+  check,
+  errorText,
+  idMaker,
+  iso,
+  machineLine,
+  ms,
+  MS_DAY,
+  MS_HOUR,
+  progress,
+  Random,
+  summarise,
+  table,
+  type OperationSpec,
+  type Summary,
+} from './lib.js';
 
 // ---------------------------------------------------------------------------------------------
 // Parameters
@@ -53,14 +77,6 @@ const BATCH = 500;
 const LOAD_PARALLEL_PG = 4;
 const NOW = '2026-11-23T09:00:00.000Z';
 const SEED = Number(process.env.ONWARD_BENCH_SEED ?? 20261123);
-/** ONWARD_BENCH_KEEP=1 keeps the databases afterwards, to look at query plans; remove them yourself. */
-const KEEP = process.env.ONWARD_BENCH_KEEP === '1';
-
-interface OperationSpec {
-  name: string;
-  warmup: number;
-  reps: number;
-}
 
 const OPERATIONS = {
   listAll: { name: 'list all (10,000, default sort)', warmup: 3, reps: 25 },
@@ -71,84 +87,6 @@ const OPERATIONS = {
   timeline: { name: 'timeline (random id)', warmup: 50, reps: 500 },
 } satisfies Record<string, OperationSpec>;
 type OperationKey = keyof typeof OPERATIONS;
-
-// ---------------------------------------------------------------------------------------------
-// Small helpers
-
-const progress = (message: string): void => {
-  process.stderr.write(`${message}\n`);
-};
-
-class BenchFailure extends Error {
-  override name = 'BenchFailure';
-}
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new BenchFailure(message);
-}
-
-/** mulberry32: small, fast, and the same numbers on every machine for the same seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Random {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = prng(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
-  weighted<T>(items: readonly (readonly [T, number])[]): T {
-    const total = items.reduce((s, [, w]) => s + w, 0);
-    let r = this.next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return this.pick(items)[0];
-  }
-}
-
-const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-
-/** Ids shaped like the app's (12 characters of Crockford base32), but from the seeded PRNG. */
-function idMaker(random: Random): () => string {
-  const seen = new Set<string>();
-  return () => {
-    for (;;) {
-      let id = '';
-      for (let i = 0; i < 12; i++) id += ID_ALPHABET[random.int(0, 31)];
-      if (!seen.has(id)) {
-        seen.add(id);
-        return id;
-      }
-    }
-  };
-}
-
-const MS_HOUR = 3_600_000;
-const MS_DAY = 24 * MS_HOUR;
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 // ---------------------------------------------------------------------------------------------
 // The data set: generated once, loaded into every dialect
@@ -482,53 +420,21 @@ async function load(store: Store, ctx: Context, data: Dataset, label: string): P
   return performance.now() - started;
 }
 
-async function countRows(store: Store): Promise<Record<string, number>> {
-  const tables = [
-    'companies',
-    'contacts',
-    'applications',
-    'application_events',
-    'interviews',
-    'notes',
-  ] as const;
-  const out: Record<string, number> = {};
-  for (const t of tables) {
-    const row = await store.db
-      .selectFrom(t)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    out[t] = Number(row.n);
-  }
-  return out;
-}
+const COUNTED_TABLES = [
+  'companies',
+  'contacts',
+  'applications',
+  'application_events',
+  'interviews',
+  'notes',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Timing
 
-interface Timing {
-  median: number;
-  p95: number;
-  min: number;
-  max: number;
-  reps: number;
+interface Timing extends Summary {
   /** Rows returned (lists) or entries shown (show: events + interviews + notes; timeline), on average. */
   rows: number;
-}
-
-function summarise(samples: number[], rows: number): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-  const mid = sorted.length / 2;
-  const median = sorted.length % 2 === 1 ? at(0.5) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-  return {
-    median,
-    p95: at(0.95),
-    min: sorted[0] ?? NaN,
-    max: sorted[sorted.length - 1] ?? NaN,
-    reps: samples.length,
-    rows,
-  };
 }
 
 /**
@@ -553,7 +459,7 @@ async function time<T>(
     sizes += size(result);
     verify(result, spec.warmup + i); // outside the clock
   }
-  return summarise(samples, spec.reps > 0 ? sizes / spec.reps : 0);
+  return { ...summarise(samples), rows: spec.reps > 0 ? sizes / spec.reps : 0 };
 }
 
 async function measure(ctx: Context, data: Dataset, label: string): Promise<Record<OperationKey, Timing>> {
@@ -688,53 +594,14 @@ interface DialectResult {
   timings: Record<OperationKey, Timing>;
 }
 
-interface Target {
-  target: string;
-  /** Removes the database (and its files); safe to call twice. */
-  drop(): Promise<void>;
-}
-
-async function sqliteTarget(): Promise<Target> {
-  const dir = mkdtempSync(join(os.tmpdir(), 'onward-bench-'));
-  let dropped = false;
-  return {
-    target: join(dir, 'bench.db'),
-    async drop() {
-      if (dropped) return;
-      dropped = true;
-      if (KEEP) progress(`[sqlite] kept the database: ${join(dir, 'bench.db')}`);
-      else rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function postgresTarget(url: string): Promise<Target> {
-  // test/dialects.ts reads ONWARD_TEST_PG when it is first imported, so set it before importing.
-  process.env.ONWARD_TEST_PG = url;
-  const { createTestDatabase } = await import('../test/dialects.js');
-  const created = await createTestDatabase('postgres').catch((err: unknown) => {
-    throw new BenchFailure(`cannot create a database on ${redactUrl(url)}: ${errorText(err)}`);
-  });
-  let dropped = false;
-  return {
-    target: created.target,
-    async drop() {
-      if (dropped) return;
-      dropped = true;
-      if (KEEP) progress(`[postgres] kept the database: ${redactUrl(created.target)}`);
-      else await created.drop();
-    },
-  };
-}
-
-const cleanups = new Set<() => Promise<void>>();
-
 async function runDialect(
   dialect: DialectName,
   data: Dataset,
   pgUrl: string | undefined,
 ): Promise<DialectResult> {
-  const target = dialect === 'sqlite' ? await sqliteTarget() : await postgresTarget(pgUrl ?? '');
+  const say = (message: string) => progress(`[${dialect}] ${message}`);
+  const target =
+    dialect === 'sqlite' ? sqliteTarget('onward-bench-', say) : await postgresTarget(pgUrl ?? '', say);
   cleanups.add(target.drop);
   let store: Store | undefined;
   let closed = false;
@@ -749,11 +616,7 @@ async function runDialect(
     store = await Store.open(target.target);
     const ctx = await openContext(store, { now: NOW });
 
-    const version =
-      dialect === 'sqlite'
-        ? ((await sql<{ v: string }>`select sqlite_version() as v`.execute(store.db)).rows[0]?.v ?? '?')
-        : ((await sql<{ server_version: string }>`show server_version`.execute(store.db)).rows[0]
-            ?.server_version ?? '?');
+    const version = await databaseVersion(store);
     if (dialect === 'sqlite') {
       const mode = (await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db)).rows[0]
         ?.journal_mode;
@@ -761,7 +624,7 @@ async function runDialect(
     }
 
     const loadMs = await load(store, ctx, data, dialect);
-    const counts = await countRows(store);
+    const counts = await countRows(store, COUNTED_TABLES);
     const expected: Record<string, number> = {
       companies: data.companies.length,
       contacts: data.contacts.length,
@@ -777,24 +640,8 @@ async function runDialect(
       );
     }
 
-    let sizeBytes: number;
-    if (dialect === 'postgres') {
-      // What autovacuum would have done by now after 140,000 inserts: fresh statistics, a visibility map.
-      progress('[postgres] vacuum analyze');
-      await sql`vacuum analyze`.execute(store.db);
-      const row = (
-        await sql<{ size: number }>`select pg_database_size(current_database()) as size`.execute(store.db)
-      ).rows[0];
-      sizeBytes = Number(row?.size ?? 0);
-    } else {
-      sizeBytes = ['', '-wal'].reduce((s, ext) => {
-        try {
-          return s + statSync(`${target.target}${ext}`).size;
-        } catch {
-          return s;
-        }
-      }, 0);
-    }
+    // PostgreSQL is first vacuumed, as autovacuum would have done by now after 140,000 inserts.
+    const sizeBytes = await databaseSize(store, target.target, say);
 
     const timings = await measure(ctx, data, dialect);
     return { dialect, version, loadMs, sizeBytes, counts, timings };
@@ -813,23 +660,10 @@ async function runDialect(
 // ---------------------------------------------------------------------------------------------
 // Output
 
-const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-
-function table(headers: string[], rows: string[][], rightAligned: (i: number) => boolean): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (rightAligned(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
 function report(results: DialectResult[], data: Dataset, totalMs: number): void {
-  const cpus = os.cpus();
   const out: string[] = [];
   out.push('Onward store benchmark');
-  out.push(
-    `machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ` +
-      `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.arch()}, Node ${process.version}`,
-  );
+  out.push(machineLine());
   const counts = results[0]?.counts ?? {};
   const jd = data.applications.filter((a) => a.jobDescription);
   const jdAvg = jd.reduce((s, a) => s + (a.jobDescription?.length ?? 0), 0) / Math.max(1, jd.length);
@@ -860,7 +694,6 @@ function report(results: DialectResult[], data: Dataset, totalMs: number): void 
             ms(t.max),
           ];
         }),
-        (i) => i > 0,
       ),
     );
   }
@@ -891,7 +724,6 @@ function report(results: DialectResult[], data: Dataset, totalMs: number): void 
             '',
           ],
         ],
-        (i) => i > 0,
       ),
     );
   }
@@ -901,23 +733,6 @@ function report(results: DialectResult[], data: Dataset, totalMs: number): void 
 }
 
 // ---------------------------------------------------------------------------------------------
-
-function errorText(err: unknown): string {
-  if (err instanceof AggregateError && err.errors.length > 0) return err.errors.map(errorText).join('; ');
-  if (err instanceof Error) return err.message || err.name;
-  return String(err);
-}
-
-function postgresUrl(): string | undefined {
-  for (const name of ['ONWARD_BENCH_PG', 'ONWARD_TEST_PG'] as const) {
-    const value = process.env[name]?.trim();
-    if (!value) continue;
-    if (!isPostgresUrl(value))
-      throw new BenchFailure(`${name} must be a postgres:// URL, got "${redactUrl(value)}"`);
-    return value;
-  }
-  return undefined;
-}
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -935,11 +750,6 @@ async function main(): Promise<void> {
   const results: DialectResult[] = [];
   for (const dialect of dialects) results.push(await runDialect(dialect, data, pgUrl));
   report(results, data, performance.now() - started);
-}
-
-async function cleanUp(): Promise<void> {
-  for (const cleanup of [...cleanups].reverse()) await cleanup().catch(() => {});
-  cleanups.clear();
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
