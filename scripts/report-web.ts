@@ -10,28 +10,26 @@
  * page at desktop and phone width.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
-  AXE_PATH,
   browserMissing,
+  collectPageErrors,
+  COLOR_SCHEMES,
   ensureWebBuild,
   launchBrowser,
+  ready,
+  runAxe,
+  screenshots,
   startApp,
+  withAuditPage,
   type ApiClient,
+  type AxeViolation,
 } from '../test/e2e/harness.js';
 
 const JS_LIMIT_KB = 300;
 const IMPACTS = ['critical', 'serious', 'moderate', 'minor'] as const;
 type Impact = (typeof IMPACTS)[number];
-
-interface AxeViolation {
-  id: string;
-  impact: Impact | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
 
 interface PageReport {
   name: string;
@@ -42,16 +40,6 @@ interface PageReport {
 }
 
 const screenshotDir = process.env.REPORT_WEB_SCREENSHOTS;
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForSelector('#page-title', { timeout: 15_000 });
-  // Polled from here: the page's CSP rightly refuses string evaluation inside it.
-  const deadline = Date.now() + 15_000;
-  while ((await page.locator('.loading').count()) > 0) {
-    if (Date.now() > deadline) throw new Error(`${page.url()} was still loading after 15 s`);
-    await page.waitForTimeout(50);
-  }
-}
 
 async function firstLoadJs(
   browser: Browser,
@@ -64,7 +52,7 @@ async function firstLoadJs(
     if (response.request().resourceType() === 'script') scripts.push(response.body());
   });
   await page.goto(url, { waitUntil: 'networkidle' });
-  await settle(page);
+  await ready(page);
   const bodies = await Promise.all(scripts);
   await context.close();
   return {
@@ -80,44 +68,23 @@ async function audit(
   url: string,
   scheme: 'light' | 'dark',
 ): Promise<PageReport> {
-  // axe is injected as a script tag, which the page's own strict CSP would (rightly) refuse.
-  const context = await browser.newContext({
-    bypassCSP: true,
-    colorScheme: scheme,
-    viewport: { width: 1280, height: 800 },
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  try {
+  return withAuditPage(browser, { colorScheme: scheme }, async (page) => {
+    const problems = collectPageErrors(page, (kind, message) => `${kind}: ${message}`);
     await page.goto(url, { waitUntil: 'networkidle' });
-    await settle(page);
-    if (screenshotDir && scheme === 'light') {
-      const file = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: join(screenshotDir, `${file}-desktop.png`), fullPage: true });
-      await page.setViewportSize({ width: 375, height: 812 });
-      await page.screenshot({ path: join(screenshotDir, `${file}-phone.png`), fullPage: true });
-      await page.setViewportSize({ width: 1280, height: 800 });
-    }
-    await page.addScriptTag({ path: AXE_PATH });
-    const result = (await page.evaluate(
-      `axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })`,
-    )) as { violations: AxeViolation[] };
+    await ready(page);
+    if (screenshotDir && scheme === 'light')
+      await screenshots(page, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase(), { dir: screenshotDir });
+    const violations = await runAxe(page);
     const counts = { critical: 0, serious: 0, moderate: 0, minor: 0 };
-    for (const v of result.violations) counts[v.impact ?? 'minor'] += v.nodes.length;
+    for (const v of violations) counts[v.impact ?? 'minor'] += v.nodes.length;
     return {
       name,
       scheme,
       counts,
-      serious: result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious'),
+      serious: violations.filter((v) => v.impact === 'critical' || v.impact === 'serious'),
       problems,
     };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 async function seed(api: ApiClient) {
@@ -155,8 +122,7 @@ async function main(): Promise<number> {
     const reports: PageReport[] = [];
     // Before any data: the newcomer's Today, and Insights with nothing to count yet.
     for (const [name, path] of [pages[0]!, ['Insights (newcomer)', '/insights']] as const) {
-      for (const scheme of ['light', 'dark'] as const)
-        reports.push(await audit(browser, name, app.url + path, scheme));
+      for (const scheme of COLOR_SCHEMES) reports.push(await audit(browser, name, app.url + path, scheme));
     }
 
     const ids = await seed(app.api);
@@ -181,8 +147,7 @@ async function main(): Promise<number> {
       ['Not found', '/no-such-page'],
     );
     for (const [name, path] of pages.slice(1)) {
-      for (const scheme of ['light', 'dark'] as const)
-        reports.push(await audit(browser, name, app.url + path, scheme));
+      for (const scheme of COLOR_SCHEMES) reports.push(await audit(browser, name, app.url + path, scheme));
     }
     const js = await firstLoadJs(browser, app.url + '/');
 

@@ -1,14 +1,26 @@
 /**
  * What the browser tests and `npm run report:web` share: Debian's Chromium (never a downloaded
- * browser), the real server on a free port with a SQLite file of its own, and a fresh web build.
+ * browser), the real server on a free port with a SQLite file of its own, a fresh web build, and
+ * the page helpers: a page with its errors collected, waiting for a page to be ready, screenshots
+ * at desktop and phone width, and an axe-core audit in light or dark.
+ *
+ * (Only `poll` and `screenshots(…, { fitsPhone: true })` use vitest's expect; report:web, which
+ * runs outside vitest, uses neither.)
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
+import { expect } from 'vitest';
 import { startServer } from '../../src/http/server.js';
 import { Store } from '../../src/store/index.js';
 
@@ -24,6 +36,11 @@ export const LAUNCH_ARGS = [
 ];
 export const BROWSER_REQUIRED = Boolean(process.env.ONWARD_TEST_BROWSER);
 export const AXE_PATH = join(ROOT, 'node_modules/axe-core/axe.min.js');
+export const SCREENSHOTS = join(ROOT, 'test-artifacts/screenshots');
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 375, height: 812 };
+export const UI_TIMEOUT = 15_000;
+export const COLOR_SCHEMES = ['light', 'dark'] as const;
 
 /** Why the browser tests cannot run here, or null when Chromium is installed. */
 export function browserMissing(): string | null {
@@ -34,8 +51,153 @@ export function browserMissing(): string | null {
 export const skipLine = (reason: string): string =>
   `Browser tests skipped: ${reason}; set ONWARD_TEST_BROWSER=1 to make them mandatory`;
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+export interface BrowserGate {
+  /** Why Chromium cannot run here, or null. */
+  missing: string | null;
+  /** For describe.skipIf: Chromium is missing and ONWARD_TEST_BROWSER is not set. */
+  skip: boolean;
+  /** The start of beforeAll: fails when the browser tests must run but cannot, builds the web app. */
+  prepare(): void;
+}
+
+/**
+ * For a browser test file, at its top: prints the one skip line when Chromium is missing (unless
+ * ONWARD_TEST_BROWSER is set, as in CI, which makes the suite fail instead).
+ */
+export function browserGate(): BrowserGate {
+  const missing = browserMissing();
+  const skip = missing !== null && !BROWSER_REQUIRED;
+  if (skip) console.log(skipLine(missing));
+  return {
+    missing,
+    skip,
+    prepare() {
+      if (missing)
+        throw new Error(`The browser tests must run (ONWARD_TEST_BROWSER is set), but there is ${missing}`);
+      ensureWebBuild();
+      mkdirSync(SCREENSHOTS, { recursive: true });
+    },
+  };
+}
+
+/** Headless Chromium with LAUNCH_ARGS and a test's own flags. */
+export function launchBrowser(args: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...LAUNCH_ARGS, ...args] });
+}
+
+/** Collects the page's uncaught errors and console errors, as `format` words them. */
+export function collectPageErrors(
+  page: Page,
+  format: (kind: 'page error' | 'console', message: string) => string = (_kind, message) => message,
+): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(format('page error', error.message)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(format('console', message.text()));
+  });
+  return errors;
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  /** At desktop width, with UI_TIMEOUT as its default timeout. */
+  context: BrowserContext;
+  page: Page;
+  /** The page's errors; a test expects none. */
+  pageErrors: string[];
+}
+
+/** Chromium (with a test's own flags) and one page in a desktop-sized context. */
+export async function openBrowser(
+  options: { args?: string[]; context?: BrowserContextOptions } = {},
+): Promise<BrowserSession> {
+  const browser = await launchBrowser(options.args);
+  try {
+    const context = await browser.newContext({ viewport: DESKTOP, ...options.context });
+    context.setDefaultTimeout(UI_TIMEOUT);
+    const page = await context.newPage();
+    return { browser, context, page, pageErrors: collectPageErrors(page) };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
+
+/** Waits until the value passes (the UI updates after its requests answer). */
+export const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: UI_TIMEOUT, interval: 50 });
+
+/** A page is ready when its heading is there and nothing is loading any more. */
+export async function ready(page: Page): Promise<void> {
+  await page.locator('#page-title').waitFor({ timeout: UI_TIMEOUT });
+  // Polled from here: the page's CSP rightly refuses string evaluation inside it.
+  const deadline = Date.now() + UI_TIMEOUT;
+  while ((await page.locator('.loading').count()) > 0) {
+    if (Date.now() > deadline)
+      throw new Error(`${page.url()} was still loading after ${UI_TIMEOUT / 1000} s`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/**
+ * Saves `<name>-desktop.png` and `<name>-phone.png` (full page) and leaves the page at desktop
+ * width. `settleMs` waits after each resize (charts redraw at the new width); `fitsPhone` expects
+ * nothing to run off the side of a phone.
+ */
+export async function screenshots(
+  page: Page,
+  name: string,
+  options: { dir?: string; settleMs?: number; fitsPhone?: boolean } = {},
+): Promise<void> {
+  const dir = options.dir ?? SCREENSHOTS;
+  await page.screenshot({ path: join(dir, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(PHONE);
+  if (options.settleMs) await page.waitForTimeout(options.settleMs);
+  await page.screenshot({ path: join(dir, `${name}-phone.png`), fullPage: true });
+  if (options.fitsPhone)
+    expect(await page.evaluate('document.documentElement.scrollWidth'), name).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+  await page.setViewportSize(DESKTOP);
+  if (options.settleMs) await page.waitForTimeout(options.settleMs);
+}
+
+/**
+ * A page in a context of its own at desktop width, for an audit (`options` give the colour scheme);
+ * the context is closed after.
+ */
+export async function withAuditPage<T>(
+  browser: Browser,
+  options: BrowserContextOptions,
+  use: (page: Page) => Promise<T>,
+): Promise<T> {
+  // axe is injected as a script tag, which the page's own strict CSP would (rightly) refuse.
+  const context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, ...options });
+  try {
+    return await use(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface AxeViolation {
+  id: string;
+  impact: 'critical' | 'serious' | 'moderate' | 'minor' | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** axe-core's violations on the page (opened with bypassCSP), for WCAG 2.2 AA and best practice. */
+export async function runAxe(
+  page: Page,
+  tags: string[] = [...WCAG_TAGS, 'best-practice'],
+): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ${JSON.stringify(tags)} } })`,
+  )) as { violations: AxeViolation[] };
+  return result.violations;
 }
 
 function newestUnder(path: string): number {

@@ -9,31 +9,29 @@
  * Without /usr/bin/chromium the suite is skipped with one printed line, unless ONWARD_TEST_BROWSER
  * is set (as in CI), which makes it fail instead.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AXE_PATH,
-  BROWSER_REQUIRED,
-  browserMissing,
-  ensureWebBuild,
-  launchBrowser,
-  ROOT,
-  skipLine,
+  browserGate,
+  COLOR_SCHEMES,
+  openBrowser,
+  PHONE,
+  poll,
+  ready,
+  runAxe,
+  screenshots,
+  SCREENSHOTS,
   startApp,
+  WCAG_TAGS,
+  withAuditPage,
   type RunningApp,
 } from './harness.js';
 
-const missing = browserMissing();
-if (missing && !BROWSER_REQUIRED) console.log(skipLine(missing));
-
-const SCREENSHOTS = join(ROOT, 'test-artifacts/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 812 };
-const UI_TIMEOUT = 15_000;
+const browserTests = browserGate();
 
 function eml(h: { from: string; subject: string; id: string; date: string }, body: string): string {
   return [
@@ -83,15 +81,6 @@ const MBOX = [
   .map((m, i) => `From sender${i}@example.org Mon Nov 23 09:00:00 2026\n${m.replace(/^From /gm, '>From ')}`)
   .join('\n');
 
-/** Waits until the value passes (the UI updates after its requests answer). */
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: UI_TIMEOUT, interval: 50 });
-
-/** A page is ready when its heading is there and nothing is loading any more. */
-async function ready(page: Page): Promise<void> {
-  await page.locator('#page-title').waitFor({ timeout: UI_TIMEOUT });
-  await poll(() => page.locator('.loading').count()).toBe(0);
-}
-
 /** A loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -123,20 +112,16 @@ interface AppRow {
   stage: string;
 }
 
-describe.skipIf(missing !== null && !BROWSER_REQUIRED)('the Inbox page in Chromium', () => {
+describe.skipIf(browserTests.skip)('the Inbox page in Chromium', () => {
   let app: RunningApp;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let dir: string;
   let northwindId: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    if (missing)
-      throw new Error(`The browser tests must run (ONWARD_TEST_BROWSER is set), but there is ${missing}`);
-    ensureWebBuild();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browserTests.prepare();
     dir = mkdtempSync(join(tmpdir(), 'onward-inbox-e2e-'));
     app = await startApp();
     northwindId = (
@@ -147,14 +132,7 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('the Inbox page in Chromi
         applied: '2026-11-02',
       })
     ).id;
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: DESKTOP });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    ({ browser, page, pageErrors } = await openBrowser());
   });
 
   afterAll(async () => {
@@ -213,20 +191,13 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('the Inbox page in Chromi
     // The navigation counts what waits.
     await page.getByRole('link', { name: 'Inbox (1 email to review)' }).waitFor();
 
-    await page.screenshot({ path: join(SCREENSHOTS, 'inbox-desktop.png'), fullPage: true });
-    await page.setViewportSize(PHONE);
-    await page.screenshot({ path: join(SCREENSHOTS, 'inbox-phone.png'), fullPage: true });
     // Nothing runs off the side of a phone.
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
-    await page.setViewportSize(DESKTOP);
+    await screenshots(page, 'inbox', { fitsPhone: true });
   });
 
   it('has no serious accessibility problem, in light or dark', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      // axe is injected as a script tag, which the page's own strict CSP would (rightly) refuse.
-      const audit = await browser.newContext({ viewport: DESKTOP, colorScheme, bypassCSP: true });
-      try {
-        const p = await audit.newPage();
+    for (const colorScheme of COLOR_SCHEMES) {
+      await withAuditPage(browser, { colorScheme }, async (p) => {
         await p.goto(`${app.url}/inbox`);
         await ready(p);
         await p.locator('.review-card').waitFor();
@@ -234,17 +205,11 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('the Inbox page in Chromi
           await p.setViewportSize(PHONE);
           await p.screenshot({ path: join(SCREENSHOTS, 'inbox-dark-phone.png'), fullPage: true });
         }
-        await p.addScriptTag({ path: AXE_PATH });
-        const result = (await p.evaluate(
-          `axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })`,
-        )) as { violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] };
-        const serious = result.violations
+        const serious = (await runAxe(p, WCAG_TAGS))
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
           .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
         expect(serious, colorScheme).toEqual([]);
-      } finally {
-        await audit.close();
-      }
+      });
     }
   });
 

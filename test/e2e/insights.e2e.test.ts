@@ -11,30 +11,24 @@
  * Without /usr/bin/chromium the suite is skipped with one printed line, unless ONWARD_TEST_BROWSER
  * is set (as in CI), which makes it fail instead.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AXE_PATH,
-  BROWSER_REQUIRED,
-  browserMissing,
-  ensureWebBuild,
-  launchBrowser,
-  ROOT,
-  skipLine,
+  browserGate,
+  COLOR_SCHEMES,
+  openBrowser,
+  poll,
+  ready,
+  runAxe,
+  screenshots,
   startApp,
+  withAuditPage,
   type ApiClient,
   type RunningApp,
 } from './harness.js';
 
-const missing = browserMissing();
-if (missing && !BROWSER_REQUIRED) console.log(skipLine(missing));
+const browserTests = browserGate();
 
-const SCREENSHOTS = join(ROOT, 'test-artifacts/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 812 };
-const UI_TIMEOUT = 15_000;
 const DAY = 86_400_000;
 
 const ANALYST_JD = `We are hiring a Data Analyst. You will build dashboards in Tableau, write SQL against our
@@ -43,14 +37,6 @@ const ANALYST_JD_2 = `Data Analyst wanted: advanced SQL, Excel and Power BI. Exp
 const BI_JD = `BI Developer: SQL, Power BI and Python. You will work with stakeholders across the business.`;
 const RESUME = `Analyst with four years of experience. Skills: Python, Excel, pandas, stakeholder management,
 presenting insights to senior leaders.`;
-
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: UI_TIMEOUT, interval: 50 });
-
-async function ready(page: Page): Promise<void> {
-  await page.locator('#page-title').waitFor({ timeout: UI_TIMEOUT });
-  // (Polled from here: the page's CSP rightly refuses string evaluation inside it.)
-  await poll(() => page.locator('.loading').count()).toBe(0);
-}
 
 const day = (msAgo: number): string => new Date(Date.now() - msAgo).toISOString().slice(0, 10);
 const instant = (msAgo: number): string => new Date(Date.now() - msAgo).toISOString();
@@ -117,41 +103,18 @@ async function seed(api: ApiClient): Promise<Seeded> {
   return { acme: acme, beta: beta, gamma: gamma.id };
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize(PHONE);
-  // Charts redraw at the new width.
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
-  // Nothing runs off the side of a phone.
-  expect(await page.evaluate('document.documentElement.scrollWidth'), name).toBeLessThanOrEqual(PHONE.width);
-  await page.setViewportSize(DESKTOP);
-  await page.waitForTimeout(300);
-}
-
-describe.skipIf(missing !== null && !BROWSER_REQUIRED)('feedback, skills and insights in Chromium', () => {
+describe.skipIf(browserTests.skip)('feedback, skills and insights in Chromium', () => {
   let app: RunningApp;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let ids: Seeded;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    if (missing)
-      throw new Error(`The browser tests must run (ONWARD_TEST_BROWSER is set), but there is ${missing}`);
-    ensureWebBuild();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browserTests.prepare();
     app = await startApp();
     ids = await seed(app.api);
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    ({ browser, page, pageErrors } = await openBrowser({ context: { reducedMotion: 'reduce' } }));
   });
 
   afterAll(async () => {
@@ -237,7 +200,7 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('feedback, skills and ins
     expect(await skills.locator('.skill-list.is-missing li').allTextContents()).toEqual(
       match.missing.map((s) => s.label),
     );
-    await screenshots(page, 'application-feedback-skills');
+    await screenshots(page, 'application-feedback-skills', { settleMs: 300, fitsPhone: true });
 
     // The details form offers the stored résumé versions and the workplace.
     await page.getByRole('button', { name: 'Edit details' }).click();
@@ -428,45 +391,26 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('feedback, skills and ins
     await page.goto(`${app.url}/insights`);
     await ready(page);
     await page.locator('canvas').first().waitFor();
-    await screenshots(page, 'insights');
+    await screenshots(page, 'insights', { settleMs: 300, fitsPhone: true });
     expect(pageErrors).toEqual([]);
   });
 
   it('has no accessibility violation on Insights or the application, in light or dark', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      // axe is injected as a script tag, which the page's own strict CSP would (rightly) refuse.
-      const audit = await browser.newContext({
-        viewport: DESKTOP,
-        colorScheme,
-        bypassCSP: true,
-        reducedMotion: 'reduce',
-      });
-      try {
-        const p = await audit.newPage();
+    for (const colorScheme of COLOR_SCHEMES) {
+      await withAuditPage(browser, { colorScheme, reducedMotion: 'reduce' }, async (p) => {
         for (const path of ['/insights', `/applications/${ids.acme}`]) {
           await p.goto(app.url + path);
           await ready(p);
           // Open every "Show the numbers", so that the tables are checked too.
           for (const summary of await p.locator('details > summary').all()) await summary.click();
-          if (colorScheme === 'dark' && path === '/insights') {
-            await p.screenshot({ path: join(SCREENSHOTS, 'insights-dark-desktop.png'), fullPage: true });
-            await p.setViewportSize(PHONE);
-            await p.waitForTimeout(300);
-            await p.screenshot({ path: join(SCREENSHOTS, 'insights-dark-phone.png'), fullPage: true });
-            await p.setViewportSize(DESKTOP);
-          }
-          await p.addScriptTag({ path: AXE_PATH });
-          const result = (await p.evaluate(
-            `axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })`,
-          )) as { violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] };
-          const found = result.violations.map(
+          if (colorScheme === 'dark' && path === '/insights')
+            await screenshots(p, 'insights-dark', { settleMs: 300 });
+          const found = (await runAxe(p)).map(
             (v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
           );
           expect(found, `${path} (${colorScheme})`).toEqual([]);
         }
-      } finally {
-        await audit.close();
-      }
+      });
     }
   });
 });

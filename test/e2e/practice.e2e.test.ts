@@ -10,30 +10,25 @@
  * Without /usr/bin/chromium the suite is skipped with one printed line, unless ONWARD_TEST_BROWSER
  * is set (as in CI), which makes it fail instead.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AXE_PATH,
-  BROWSER_REQUIRED,
-  browserMissing,
-  CHROMIUM,
-  ensureWebBuild,
-  LAUNCH_ARGS,
-  ROOT,
-  skipLine,
+  browserGate,
+  COLOR_SCHEMES,
+  openBrowser,
+  poll,
+  ready,
+  runAxe,
+  screenshots,
+  SCREENSHOTS,
   startApp,
+  withAuditPage,
   type RunningApp,
 } from './harness.js';
 
-const missing = browserMissing();
-if (missing && !BROWSER_REQUIRED) console.log(skipLine(missing));
+const browserTests = browserGate();
 
-const SCREENSHOTS = join(ROOT, 'test-artifacts/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 812 };
-const UI_TIMEOUT = 15_000;
 const DAY = 86_400_000;
 /** A fake microphone (a beeping tone) that needs no permission prompt. */
 const MEDIA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
@@ -41,23 +36,6 @@ const MEDIA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-med
 const ANSWER =
   'Last spring at the clinic the waiting list had grown to six weeks. My job was to bring it down. ' +
   'I rebuilt the rota and added two evening clinics. As a result waits fell to two weeks by June.';
-
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: UI_TIMEOUT, interval: 50 });
-
-async function ready(page: Page): Promise<void> {
-  await page.locator('#page-title').waitFor({ timeout: UI_TIMEOUT });
-  await poll(() => page.locator('.loading').count()).toBe(0);
-}
-
-async function screenshots(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize(PHONE);
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
-  expect(await page.evaluate('document.documentElement.scrollWidth'), name).toBeLessThanOrEqual(PHONE.width);
-  await page.setViewportSize(DESKTOP);
-  await page.waitForTimeout(200);
-}
 
 /** The size of the recording kept in this browser for a question (0 when there is none). */
 const storedSize = (page: Page, questionId: string): Promise<number> =>
@@ -71,19 +49,16 @@ const storedSize = (page: Page, questionId: string): Promise<number> =>
     };
   })`) as Promise<number>;
 
-describe.skipIf(missing !== null && !BROWSER_REQUIRED)('interview practice in Chromium', () => {
+describe.skipIf(browserTests.skip)('interview practice in Chromium', () => {
   let app: RunningApp;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
   const requests: Request[] = [];
 
   beforeAll(async () => {
-    if (missing)
-      throw new Error(`The browser tests must run (ONWARD_TEST_BROWSER is set), but there is ${missing}`);
-    ensureWebBuild();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browserTests.prepare();
     app = await startApp();
     await app.api.patch('/api/settings', { name: 'Robin Example' });
     for (const [company, text, daysAgo] of [
@@ -104,19 +79,11 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('interview practice in Ch
         at: new Date(Date.now() - daysAgo * DAY).toISOString(),
       });
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [...LAUNCH_ARGS, ...MEDIA_ARGS],
-    });
-    context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
+    ({ browser, context, page, pageErrors } = await openBrowser({
+      args: MEDIA_ARGS,
+      context: { reducedMotion: 'reduce' },
+    }));
     await context.grantPermissions(['microphone'], { origin: app.url });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
     page.on('request', (request) => requests.push(request));
   });
 
@@ -179,7 +146,7 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('interview practice in Ch
     for (const criterion of ['Structure', 'Specific example', 'Result', 'Relevance to the role', 'Delivery'])
       await session.getByRole('group', { name: criterion }).getByRole('radio', { name: '4' }).check();
     await session.getByText('Overall: 4 of 5').waitFor();
-    await screenshots(page, 'practice-session');
+    await screenshots(page, 'practice-session', { settleMs: 200, fitsPhone: true });
 
     // The recording can be deleted: gone from the page and from the browser's storage.
     await session.getByRole('button', { name: 'Delete the recording' }).click();
@@ -219,7 +186,7 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('interview practice in Ch
     }
     expect(requests.some((r) => r.url().startsWith('blob:') && r.method() !== 'GET')).toBe(false);
 
-    await screenshots(page, 'practice');
+    await screenshots(page, 'practice', { settleMs: 200, fitsPhone: true });
     expect(pageErrors).toEqual([]);
   });
 
@@ -256,20 +223,13 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('interview practice in Ch
     expect(await page.getByRole('button', { name: 'Print this page' }).isVisible()).toBe(false);
     await page.screenshot({ path: join(SCREENSHOTS, 'practice-friend-print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
-    await screenshots(page, 'practice-friend');
+    await screenshots(page, 'practice-friend', { settleMs: 200, fitsPhone: true });
     expect(pageErrors).toEqual([]);
   });
 
   it('has no accessibility violation on Practice or the friend page, in light or dark', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const audit = await browser.newContext({
-        viewport: DESKTOP,
-        colorScheme,
-        bypassCSP: true,
-        reducedMotion: 'reduce',
-      });
-      try {
-        const p = await audit.newPage();
+    for (const colorScheme of COLOR_SCHEMES) {
+      await withAuditPage(browser, { colorScheme, reducedMotion: 'reduce' }, async (p) => {
         for (const path of ['/practice', '/practice/friend']) {
           await p.goto(app.url + path);
           await ready(p);
@@ -285,18 +245,12 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('interview practice in Ch
               path: join(SCREENSHOTS, `practice${path === '/practice' ? '' : '-friend'}-dark-desktop.png`),
               fullPage: true,
             });
-          await p.addScriptTag({ path: AXE_PATH });
-          const result = (await p.evaluate(
-            `axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })`,
-          )) as { violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] };
-          const found = result.violations.map(
+          const found = (await runAxe(p)).map(
             (v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
           );
           expect(found, `${path} (${colorScheme})`).toEqual([]);
         }
-      } finally {
-        await audit.close();
-      }
+      });
     }
   }, 120_000);
 });

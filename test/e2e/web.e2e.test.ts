@@ -9,30 +9,25 @@
  * Without /usr/bin/chromium the suite is skipped with one printed line, unless ONWARD_TEST_BROWSER
  * is set (as in CI), which makes it fail instead.
  */
-import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BROWSER_REQUIRED,
-  browserMissing,
-  ensureWebBuild,
-  launchBrowser,
-  ROOT,
-  skipLine,
+  browserGate,
+  DESKTOP,
+  openBrowser,
+  PHONE,
+  poll,
+  ready,
+  screenshots,
+  SCREENSHOTS,
   startApp,
   type RunningApp,
 } from './harness.js';
 
-const missing = browserMissing();
-if (missing && !BROWSER_REQUIRED) console.log(skipLine(missing));
-
-const SCREENSHOTS = join(ROOT, 'test-artifacts/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 812 };
-const UI_TIMEOUT = 15_000;
+const browserTests = browserGate();
 
 interface Received {
   to: string[];
@@ -94,16 +89,6 @@ function readMessage(raw: string): { subject: string; body: string } {
   return { subject, body: body.replace(/\r\n/g, '\n') };
 }
 
-/** Waits until the value passes (the UI updates after its requests answer). */
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: UI_TIMEOUT, interval: 50 });
-
-/** A page is ready when its heading is there and nothing is loading any more. */
-async function ready(page: Page): Promise<void> {
-  await page.locator('#page-title').waitFor({ timeout: UI_TIMEOUT });
-  // (Polled from here: the page's CSP rightly refuses string evaluation inside it.)
-  await poll(() => page.locator('.loading').count()).toBe(0);
-}
-
 async function shoot(context: BrowserContext, name: string, url: string): Promise<void> {
   const page = await context.newPage();
   try {
@@ -123,19 +108,16 @@ async function shoot(context: BrowserContext, name: string, url: string): Promis
 
 const localMinute = (ms: number): string => new Date(ms).toISOString().slice(0, 16);
 
-describe.skipIf(missing !== null && !BROWSER_REQUIRED)('the web app in Chromium', () => {
+describe.skipIf(browserTests.skip)('the web app in Chromium', () => {
   let app: RunningApp;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    if (missing)
-      throw new Error(`The browser tests must run (ONWARD_TEST_BROWSER is set), but there is ${missing}`);
-    ensureWebBuild();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browserTests.prepare();
     smtp = await startSmtp();
     app = await startApp();
     // The seeker's mail server is the loopback one; the app never sees this call.
@@ -146,14 +128,7 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('the web app in Chromium'
       user: null,
       from: 'Sam Carter <sam@example.org>',
     });
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: DESKTOP });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    ({ browser, context, page, pageErrors } = await openBrowser());
   });
 
   afterAll(async () => {
@@ -166,10 +141,7 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('the web app in Chromium'
     await page.goto(app.url);
     await ready(page);
     await page.getByRole('heading', { level: 1, name: 'Welcome to Onward' }).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'today-newcomer-desktop.png'), fullPage: true });
-    await page.setViewportSize(PHONE);
-    await page.screenshot({ path: join(SCREENSHOTS, 'today-newcomer-phone.png'), fullPage: true });
-    await page.setViewportSize(DESKTOP);
+    await screenshots(page, 'today-newcomer');
 
     // The skip link is the first thing the keyboard reaches, and it leads to the content.
     await page.keyboard.press('Tab');
@@ -253,16 +225,7 @@ describe.skipIf(missing !== null && !BROWSER_REQUIRED)('the web app in Chromium'
       expect.arrayContaining([expect.stringContaining('ridiculous')]),
     );
     await page.getByText('Could read as angry').first().waitFor();
-    await page.screenshot({
-      path: join(SCREENSHOTS, 'rejection-2-reply-tone-warning-desktop.png'),
-      fullPage: true,
-    });
-    await page.setViewportSize(PHONE);
-    await page.screenshot({
-      path: join(SCREENSHOTS, 'rejection-2-reply-tone-warning-phone.png'),
-      fullPage: true,
-    });
-    await page.setViewportSize(DESKTOP);
+    await screenshots(page, 'rejection-2-reply-tone-warning');
     await message.fill(original);
     await page.getByText('Reads kindly and calmly.').waitFor();
     const subject = await page.getByLabel('Subject').inputValue();
