@@ -133,6 +133,8 @@ for (const dialect of DIALECTS) {
         target: '2027-01-31',
       });
       expect(goal.skillLabel).toBe('SQL');
+      const sqlStep = (await exportData(ctx)).steps.find((s) => s.key === `learn:skill:${sql!.id}`);
+      expect(sqlStep).toMatchObject({ state: 'done', closedBy: 'seeker' });
       const after = await today(ctx);
       expect(after.steps.concat(after.upcoming).some((s) => s.kind === 'learn' && /SQL/.test(s.why))).toBe(
         false,

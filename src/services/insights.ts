@@ -283,7 +283,8 @@ export async function insightStepFacts(
       .map((t) => ({ theme: t.theme, since: t.recurringSince!, applications: t.negativeApplications })),
     metThemes,
     skillGaps: skills.gaps,
-    skillsWithGoals: skills.goals.filter((g) => !g.doneAt).map((g) => g.skillId),
+    // A finished goal counts too: the skill was worked on, even if the résumé does not show it yet.
+    skillsWithGoals: skills.goals.map((g) => g.skillId),
     suggestions: refineSearch(data.apps).suggestions,
   };
 }

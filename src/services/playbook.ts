@@ -180,6 +180,16 @@ export async function replanInsightSteps(
     ctx.now(),
   );
   const existing = (await repos.steps.forSearch()).filter((s) => INSIGHT_STEP_KINDS.includes(s.kind));
+  // A learning goal set for a gap is what its step asked for: that step is done, not merely retired.
+  const now = ctx.now();
+  for (const [i, s] of existing.entries()) {
+    const skill = s.key.startsWith('learn:skill:') ? s.key.slice('learn:skill:'.length) : null;
+    if (!skill || !facts.skillsWithGoals.includes(skill) || (s.state !== 'open' && s.state !== 'snoozed'))
+      continue;
+    const done: Step = { ...s, state: 'done', closedAt: now, closedBy: 'seeker', updatedAt: now };
+    await repos.steps.save(done);
+    existing[i] = done;
+  }
   await applyPlan(repos, ctx, existing, planned);
 }
 
