@@ -27,7 +27,7 @@ import {
   type WeekCount,
 } from '../domain/insights.js';
 import type { InsightStepFacts } from '../domain/insight-steps.js';
-import type { Id, Instant, MoodCheckIn } from '../domain/model.js';
+import type { Id, Instant, Interview, MoodCheckIn } from '../domain/model.js';
 import { milestonesReached, type Milestone } from '../domain/progress.js';
 import { isClosingStage, type Stage } from '../domain/stages.js';
 import type { ApplicationSummary, Repositories } from '../store/index.js';
@@ -129,7 +129,7 @@ interface Gathered {
   apps: InsightApplication[];
   events: ApplicationEvent[];
   feedback: InsightFeedback[];
-  interviews: { applicationId: Id; at: Instant; selfRating: number | null }[];
+  interviews: Interview[];
 }
 
 async function gather(repos: Repositories): Promise<Gathered> {
@@ -169,11 +169,7 @@ async function gather(repos: Repositories): Promise<Gathered> {
       receivedAt: f.receivedAt,
       themes: f.themes,
     })),
-    interviews: interviews.map((iv) => ({
-      applicationId: iv.applicationId,
-      at: iv.at,
-      selfRating: iv.selfRating,
-    })),
+    interviews,
   };
 }
 
@@ -233,9 +229,8 @@ export async function insights(ctx: Context): Promise<InsightsReport> {
   const weekly = weeklyApplications(apps, settings.weeklyApplicationGoal, now, zone);
   const streak = goalStreak(weekly);
   const skills = await skillInsights(repos, ctx.user.id, apps, data.rows);
-  const allInterviews = await repos.interviews.all();
   const milestones = [
-    ...milestonesReached(events, allInterviews, now),
+    ...milestonesReached(events, data.interviews, now),
     ...insightMilestones(feedback, streak, weekly, now, zone),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.kind.localeCompare(b.kind)));
   const refinement = refineSearch(apps);
