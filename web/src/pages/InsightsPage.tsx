@@ -19,6 +19,7 @@ import {
 } from '../api/types';
 import { useLoad } from '../api/useLoad';
 import { ChartFigure } from '../components/charts';
+import { NumbersTable } from '../components/NumbersTable';
 import { ResumesCard } from '../components/ResumesCard';
 import { ErrorNote, FormMessage, Loading, Page, Section } from '../components/ui';
 import { fieldText, useSubmit } from '../components/useSubmit';
@@ -113,27 +114,20 @@ function Funnel({ report }: { report: InsightsReport }) {
             },
           })}
           table={
-            <table className="table">
-              <caption className="visually-hidden">{ti.funnelCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{ti.funnelColumns.step}</th>
-                  <th scope="col">{ti.funnelColumns.count}</th>
-                  <th scope="col">{ti.funnelColumns.fromPrevious}</th>
-                  <th scope="col">{ti.funnelColumns.fromApplied}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.step}>
-                    <th scope="row">{r.label}</th>
-                    <td>{r.count}</td>
-                    <td>{percent(r.fromPrevious)}</td>
-                    <td>{percent(r.fromApplied)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <NumbersTable
+              caption={ti.funnelCaption}
+              hideCaption
+              columns={[
+                ti.funnelColumns.step,
+                ti.funnelColumns.count,
+                ti.funnelColumns.fromPrevious,
+                ti.funnelColumns.fromApplied,
+              ]}
+              rows={rows.map((r) => ({
+                key: r.step,
+                cells: [r.label, r.count, percent(r.fromPrevious), percent(r.fromApplied)],
+              }))}
+            />
           }
         />
       )}
@@ -224,25 +218,12 @@ function Pace({ report }: { report: InsightsReport }) {
           },
         })}
         table={
-          <table className="table">
-            <caption className="visually-hidden">{ti.paceCaption(weeks.length)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ti.weekOf}</th>
-                <th scope="col">{ti.paceSent}</th>
-                <th scope="col">{ti.paceGoal}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((w) => (
-                <tr key={w.week}>
-                  <th scope="row">{formatLocalDate(w.week)}</th>
-                  <td>{w.applied}</td>
-                  <td>{w.goal}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <NumbersTable
+            caption={ti.paceCaption(weeks.length)}
+            hideCaption
+            columns={[ti.weekOf, ti.paceSent, ti.paceGoal]}
+            rows={weeks.map((w) => ({ key: w.week, cells: [formatLocalDate(w.week), w.applied, w.goal] }))}
+          />
         }
       />
     </Section>
@@ -375,29 +356,27 @@ function Themes({ report }: { report: InsightsReport }) {
               },
             })}
             table={
-              <table className="table">
-                <caption className="visually-hidden">{ti.themesCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{ti.themeColumns.theme}</th>
-                    <th scope="col">{ti.themeColumns.negative}</th>
-                    <th scope="col">{ti.themeColumns.negativeApplications}</th>
-                    <th scope="col">{ti.themeColumns.positive}</th>
-                    <th scope="col">{ti.themeColumns.recurring}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {themes.map((th) => (
-                    <tr key={th.theme}>
-                      <th scope="row">{th.label}</th>
-                      <td>{th.negative}</td>
-                      <td>{th.negativeApplications}</td>
-                      <td>{th.positive}</td>
-                      <td>{th.recurring ? ti.yes : ti.no}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <NumbersTable
+                caption={ti.themesCaption}
+                hideCaption
+                columns={[
+                  ti.themeColumns.theme,
+                  ti.themeColumns.negative,
+                  ti.themeColumns.negativeApplications,
+                  ti.themeColumns.positive,
+                  ti.themeColumns.recurring,
+                ]}
+                rows={themes.map((th) => ({
+                  key: th.theme,
+                  cells: [
+                    th.label,
+                    th.negative,
+                    th.negativeApplications,
+                    th.positive,
+                    th.recurring ? ti.yes : ti.no,
+                  ],
+                }))}
+              />
             }
           />
           <ul className="theme-insights">
@@ -681,50 +660,31 @@ function Refine({ report }: { report: InsightsReport }) {
                 aria-label={table.label}
                 tabIndex={0}
               >
-                <table className="table">
-                  <caption>{table.label}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{ti.refineColumns.group}</th>
-                      <th scope="col">{ti.refineColumns.outcomes}</th>
-                      <th scope="col">{ti.refineColumns.progressed}</th>
-                      <th scope="col">{ti.refineColumns.rate}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {table.rows.map((row) => (
-                      <tr key={row.value}>
-                        <th scope="row">{row.label}</th>
-                        <td>{row.outcomes}</td>
-                        <td>{row.progressed}</td>
-                        <td>{percent(row.rate)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <NumbersTable
+                  caption={table.label}
+                  columns={[
+                    ti.refineColumns.group,
+                    ti.refineColumns.outcomes,
+                    ti.refineColumns.progressed,
+                    ti.refineColumns.rate,
+                  ]}
+                  rows={table.rows.map((row) => ({
+                    key: row.value,
+                    cells: [row.label, row.outcomes, row.progressed, percent(row.rate)],
+                  }))}
+                />
               </div>
             ))}
             {r.titleWords.length > 0 ? (
               <div className="table-scroll" role="region" aria-label={ti.titleWords} tabIndex={0}>
-                <table className="table">
-                  <caption>{ti.titleWords}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{ti.refineColumns.word}</th>
-                      <th scope="col">{ti.refineColumns.progressed}</th>
-                      <th scope="col">{ti.refineColumns.closedEarly}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {r.titleWords.map((w) => (
-                      <tr key={w.word}>
-                        <th scope="row">{w.word}</th>
-                        <td>{w.progressed}</td>
-                        <td>{w.rejectedEarly}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <NumbersTable
+                  caption={ti.titleWords}
+                  columns={[ti.refineColumns.word, ti.refineColumns.progressed, ti.refineColumns.closedEarly]}
+                  rows={r.titleWords.map((w) => ({
+                    key: w.word,
+                    cells: [w.word, w.progressed, w.rejectedEarly],
+                  }))}
+                />
               </div>
             ) : null}
           </div>
@@ -805,27 +765,15 @@ function Mood({ report }: { report: InsightsReport }) {
             },
           })}
           table={
-            <table className="table">
-              <caption className="visually-hidden">{ti.moodCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{ti.weekOf}</th>
-                  <th scope="col">{ti.moodAverage}</th>
-                  <th scope="col">{ti.moodCount}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {weeks.map((w) => (
-                  <tr key={w.week}>
-                    <th scope="row">{formatLocalDate(w.week)}</th>
-                    <td>
-                      {w.average} ({moodWord(w.average)})
-                    </td>
-                    <td>{w.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <NumbersTable
+              caption={ti.moodCaption}
+              hideCaption
+              columns={[ti.weekOf, ti.moodAverage, ti.moodCount]}
+              rows={weeks.map((w) => ({
+                key: w.week,
+                cells: [formatLocalDate(w.week), `${w.average} (${moodWord(w.average)})`, w.count],
+              }))}
+            />
           }
         />
       )}
